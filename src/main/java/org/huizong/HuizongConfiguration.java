@@ -1,0 +1,75 @@
+package org.huizong;
+
+import java.time.Clock;
+
+import org.huizong.catalog.Catalog;
+import org.huizong.catalog.CatalogLoader;
+import org.huizong.intake.ReadLimits;
+import org.huizong.job.RunProgress;
+import org.huizong.load.Consolidator;
+import org.huizong.load.RunHistory;
+import org.huizong.load.SubmissionLoader;
+import org.huizong.report.CsvExport;
+import org.huizong.report.RunReports;
+import org.huizong.validate.SeverityPolicy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** Wires the plain stages into the application; none of them knows Spring. */
+@Configuration(proxyBeanMethods = false)
+class HuizongConfiguration {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemDefaultZone();
+	}
+
+	@Bean
+	Catalog catalog(HuizongProperties properties) {
+		return CatalogLoader.load(properties.catalog());
+	}
+
+	@Bean
+	SeverityPolicy severityPolicy(HuizongProperties properties) {
+		return new SeverityPolicy(properties.severity());
+	}
+
+	@Bean
+	ReadLimits readLimits(HuizongProperties properties) {
+		return new ReadLimits(properties.maxRowsPerSheet(), properties.maxColumns());
+	}
+
+	@Bean
+	SubmissionLoader submissionLoader(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Catalog catalog,
+			SeverityPolicy policy, ReadLimits limits, Clock clock) {
+		return new SubmissionLoader(jdbc, transactionManager, catalog, policy, limits, clock);
+	}
+
+	@Bean
+	Consolidator consolidator(JdbcTemplate jdbc, Catalog catalog) {
+		return new Consolidator(jdbc, catalog);
+	}
+
+	@Bean
+	RunHistory runHistory(JdbcTemplate jdbc) {
+		return new RunHistory(jdbc);
+	}
+
+	@Bean
+	RunReports runReports(JdbcTemplate jdbc) {
+		return new RunReports(jdbc);
+	}
+
+	@Bean
+	CsvExport csvExport(JdbcTemplate jdbc) {
+		return new CsvExport(jdbc);
+	}
+
+	@Bean
+	RunProgress runProgress() {
+		return new RunProgress(System.err, System.console() != null);
+	}
+
+}

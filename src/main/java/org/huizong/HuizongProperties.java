@@ -1,0 +1,24 @@
+package org.huizong;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The settings an office may change.
+ * @param catalog the folder of the catalog; files it lacks come from the copy in the jar
+ * @param severity the severity of a rule by its code, e.g. {@code total.mismatch: error}
+ * @param maxRowsPerSheet rows one sheet may hold before its file is rejected
+ * @param maxColumns columns read from one row
+ */
+@ConfigurationProperties("huizong")
+public record HuizongProperties(@DefaultValue("data/catalog") Path catalog, Map<String, String> severity,
+		@DefaultValue("1048576") int maxRowsPerSheet, @DefaultValue("256") int maxColumns) {
+
+	public HuizongProperties {
+		severity = (severity != null) ? Map.copyOf(severity) : Map.of();
+	}
+
+}

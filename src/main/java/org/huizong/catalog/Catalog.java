@@ -1,0 +1,106 @@
+package org.huizong.catalog;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The names an office knows: campaigns, metrics, measures, problem sources, units and the names
+ * of table headers, each with its aliases. Immutable once loaded.
+ */
+public final class Catalog {
+
+	private final NameIndex<String> campaigns;
+
+	private final List<Map.Entry<String, String>> campaignSpellings;
+
+	private final NameIndex<Metric> metrics;
+
+	private final NameIndex<MeasureAlias> measures;
+
+	private final NameIndex<String> sources;
+
+	private final NameIndex<String> units;
+
+	private final NameIndex<HeaderRole> headers;
+
+	Catalog(NameIndex<String> campaigns, NameIndex<Metric> metrics, NameIndex<MeasureAlias> measures,
+			NameIndex<String> sources, NameIndex<String> units, NameIndex<HeaderRole> headers,
+			List<Map.Entry<String, String>> campaignSpellings) {
+		this.campaigns = campaigns;
+		this.metrics = metrics;
+		this.measures = measures;
+		this.sources = sources;
+		this.units = units;
+		this.headers = headers;
+		List<Map.Entry<String, String>> longestFirst = new ArrayList<>(campaignSpellings);
+		longestFirst.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
+		this.campaignSpellings = List.copyOf(longestFirst);
+	}
+
+	public Optional<String> campaign(String raw) {
+		return this.campaigns.find(raw).or(() -> withoutTrailingBracket(raw, this.campaigns));
+	}
+
+	/** The campaign whose name or alias stands anywhere in a title, a section row or a sheet name. */
+	public Optional<String> campaignWithin(String text) {
+		String folded = Names.fold(text);
+		for (Map.Entry<String, String> spelling : this.campaignSpellings) {
+			if (folded.contains(spelling.getKey())) {
+				return Optional.of(spelling.getValue());
+			}
+		}
+		return Optional.empty();
+	}
+
+	public Optional<MetricMatch> metric(String raw) {
+		String folded = Names.fold(raw);
+		Optional<Metric> exact = this.metrics.findFolded(folded);
+		if (exact.isPresent()) {
+			return Optional.of(new MetricMatch(exact.get(), ""));
+		}
+		String[] split = Names.splitTrailingBracket(folded);
+		if (split != null) {
+			return this.metrics.findFolded(split[0]).map((metric) -> new MetricMatch(metric, split[1]));
+		}
+		return Optional.empty();
+	}
+
+	public Optional<MeasureAlias> measure(String raw) {
+		return this.measures.find(raw);
+	}
+
+	public Optional<String> source(String raw) {
+		return this.sources.find(raw).or(() -> withoutTrailingBracket(raw, this.sources));
+	}
+
+	public Optional<String> unit(String raw) {
+		return this.units.find(raw);
+	}
+
+	public Optional<HeaderRole> headerRole(String raw) {
+		String folded = Names.fold(raw);
+		Optional<HeaderRole> exact = this.headers.findFolded(folded);
+		if (exact.isPresent()) {
+			return exact;
+		}
+		String[] split = Names.splitTrailingBracket(folded);
+		return (split != null) ? this.headers.findFolded(split[0]) : Optional.empty();
+	}
+
+	private static Optional<String> withoutTrailingBracket(String raw, NameIndex<String> index) {
+		String[] split = Names.splitTrailingBracket(Names.fold(raw));
+		return (split != null) ? index.findFolded(split[0]) : Optional.empty();
+	}
+
+	/**
+	 * A metric found by name, with the measure its header or cell gave in brackets.
+	 * @param metric the metric
+	 * @param measureHint the bracketed measure, folded, or empty
+	 */
+	public record MetricMatch(Metric metric, String measureHint) {
+	}
+
+}

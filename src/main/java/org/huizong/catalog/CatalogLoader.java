@@ -1,0 +1,129 @@
+package org.huizong.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads the catalog an office edits: {@code campaigns.csv}, {@code metrics.csv},
+ * {@code measures.csv}, {@code sources.csv}, {@code units.csv} and {@code headers.csv}, UTF-8,
+ * aliases separated by {@code |}. A folder that lacks a file takes the copy bundled in the jar.
+ */
+public final class CatalogLoader {
+
+	private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+		.setHeader()
+		.setSkipHeaderRecord(true)
+		.setIgnoreEmptyLines(true)
+		.setTrim(true)
+		.get();
+
+	private CatalogLoader() {
+	}
+
+	/** The catalog in {@code folder}, or the bundled one where the folder has no such file. */
+	public static Catalog load(Path folder) {
+		NameIndex<String> campaigns = new NameIndex<>();
+		List<Map.Entry<String, String>> campaignSpellings = new ArrayList<>();
+		read(folder, "campaigns.csv", (name, aliases) -> {
+			for (String spelling : concat(name, aliases)) {
+				campaigns.put(spelling, name);
+				campaignSpellings.add(new AbstractMap.SimpleImmutableEntry<>(Names.fold(spelling), name));
+			}
+		});
+		NameIndex<MeasureAlias> measures = new NameIndex<>();
+		forEachRecord(folder, "measures.csv", (record) -> {
+			String measure = record.get("measure");
+			BigDecimal factor = new BigDecimal(record.get("factor"));
+			for (String written : split(record.get("written_as"))) {
+				measures.put(written, new MeasureAlias(Names.fold(written), measure, factor));
+			}
+			measures.put(measure, new MeasureAlias(Names.fold(measure), measure, BigDecimal.ONE));
+		});
+		NameIndex<Metric> metrics = new NameIndex<>();
+		forEachRecord(folder, "metrics.csv", (record) -> {
+			Set<String> accepted = new LinkedHashSet<>();
+			for (String word : split(record.get("accepted_measures"))) {
+				accepted.add(Names.fold(word));
+			}
+			Metric metric = new Metric(record.get("metric"), record.get("measure"), Set.copyOf(accepted),
+					MetricKind.parse(record.get("kind")));
+			for (String spelling : concat(metric.name(), split(record.get("aliases")))) {
+				metrics.put(spelling, metric);
+			}
+		});
+		NameIndex<String> sources = namesIn(folder, "sources.csv");
+		NameIndex<String> units = namesIn(folder, "units.csv");
+		NameIndex<HeaderRole> headers = new NameIndex<>();
+		read(folder, "headers.csv", (role, aliases) -> {
+			for (String spelling : aliases) {
+				headers.put(spelling, HeaderRole.valueOf(role.toUpperCase(java.util.Locale.ROOT)));
+			}
+		});
+		return new Catalog(campaigns, metrics, measures, sources, units, headers, campaignSpellings);
+	}
+
+	private static NameIndex<String> namesIn(Path folder, String file) {
+		NameIndex<String> index = new NameIndex<>();
+		read(folder, file, (name, aliases) -> concat(name, aliases).forEach((spelling) -> index.put(spelling, name)));
+		return index;
+	}
+
+	private static void read(Path folder, String file, BiConsumer<String, List<String>> nameAndAliases) {
+		forEachRecord(folder, file, (record) -> nameAndAliases.accept(record.get(0), split(record.get(1))));
+	}
+
+	private static void forEachRecord(Path folder, String file, java.util.function.Consumer<CSVRecord> action) {
+		try (Reader reader = open(folder, file)) {
+			for (CSVRecord record : FORMAT.parse(reader)) {
+				if (!record.get(0).isBlank()) {
+					action.accept(record);
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new IllegalStateException("目录文件 " + file + " 无法读取：" + ex.getMessage(), ex);
+		}
+	}
+
+	private static Reader open(Path folder, String file) throws IOException {
+		Path path = (folder != null) ? folder.resolve(file) : null;
+		InputStream in = (path != null && Files.isRegularFile(path)) ? Files.newInputStream(path)
+				: CatalogLoader.class.getResourceAsStream("/catalog/" + file);
+		if (in == null) {
+			throw new IOException("找不到 " + file);
+		}
+		return new InputStreamReader(new org.apache.commons.io.input.BOMInputStream(in), StandardCharsets.UTF_8);
+	}
+
+	private static List<String> split(String aliases) {
+		if (aliases == null || aliases.isBlank()) {
+			return List.of();
+		}
+		return Arrays.stream(aliases.split("\\|")).map(String::trim).filter((s) -> !s.isEmpty()).toList();
+	}
+
+	private static List<String> concat(String name, List<String> aliases) {
+		List<String> all = new ArrayList<>(aliases.size() + 1);
+		all.add(name);
+		all.addAll(aliases);
+		return all;
+	}
+
+}

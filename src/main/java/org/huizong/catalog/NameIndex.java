@@ -1,0 +1,31 @@
+package org.huizong.catalog;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Canonical names and their aliases, looked up by folded spelling. */
+final class NameIndex<T> {
+
+	private final Map<String, T> byFolded = new HashMap<>();
+
+	void put(String name, T value) {
+		String folded = Names.fold(name);
+		if (!folded.isEmpty()) {
+			this.byFolded.putIfAbsent(folded, value);
+		}
+	}
+
+	Optional<T> find(String raw) {
+		return Optional.ofNullable(this.byFolded.get(Names.fold(raw)));
+	}
+
+	Optional<T> findFolded(String folded) {
+		return Optional.ofNullable(this.byFolded.get(folded));
+	}
+
+	int size() {
+		return this.byFolded.size();
+	}
+
+}

@@ -1,0 +1,85 @@
+package org.huizong.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** A command and its {@code --name value} options, checked against what the command takes. */
+final class Arguments {
+
+	private static final Pattern PERIOD = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])|\\d{4}-Q[1-4]|\\d{4}-H[12]|\\d{4}");
+
+	private final String command;
+
+	private final Map<String, String> options;
+
+	private Arguments(String command, Map<String, String> options) {
+		this.command = command;
+		this.options = options;
+	}
+
+	static Arguments parse(String[] args, Map<String, Set<String>> commands) {
+		if (args.length == 0) {
+			throw new UsageException("缺少命令");
+		}
+		String command = args[0];
+		Set<String> allowed = commands.get(command);
+		if (allowed == null) {
+			throw new UsageException("未知命令：" + command);
+		}
+		Map<String, String> options = new LinkedHashMap<>();
+		for (int i = 1; i < args.length; i++) {
+			String arg = args[i];
+			if (!arg.startsWith("--")) {
+				throw new UsageException("多余的参数：" + arg);
+			}
+			String name = arg.substring(2);
+			String value;
+			int eq = name.indexOf('=');
+			if (eq >= 0) {
+				value = name.substring(eq + 1);
+				name = name.substring(0, eq);
+			}
+			else if (name.equals("force") || name.equals("help")) {
+				value = "true";
+			}
+			else if (i + 1 < args.length) {
+				value = args[++i];
+			}
+			else {
+				throw new UsageException("选项 --" + name + " 缺少取值");
+			}
+			if (!allowed.contains(name)) {
+				throw new UsageException("命令 " + command + " 不接受选项 --" + name);
+			}
+			options.put(name, value);
+		}
+		return new Arguments(command, options);
+	}
+
+	String command() {
+		return this.command;
+	}
+
+	String required(String name) {
+		String value = this.options.get(name);
+		if (value == null || value.isBlank()) {
+			throw new UsageException("缺少选项 --" + name);
+		}
+		return value;
+	}
+
+	String optional(String name) {
+		return this.options.get(name);
+	}
+
+	String period() {
+		String period = required("period");
+		if (!PERIOD.matcher(period).matches()) {
+			throw new UsageException("期间格式不对：" + period + "（应为 2017-06 这样的年-月）");
+		}
+		return period;
+	}
+
+}

@@ -1,0 +1,95 @@
+package org.huizong.job;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.huizong.load.Consolidator;
+import org.huizong.load.RunHistory;
+import org.huizong.load.SubmissionLoader;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The job {@code consolidate}: parameters {@code period} and {@code inbox} (and {@code run.at},
+ * so every run is a new instance; the submissions ledger, not the parameters, keeps a file from
+ * loading twice). Step {@code intake} loads one file per chunk, so one file is one transaction;
+ * step {@code consolidate} rebuilds the period's consolidated tables in one transaction.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ConsolidateJobConfiguration {
+
+	public static final String JOB_NAME = "consolidate";
+
+	public static final String PERIOD = "period";
+
+	public static final String INBOX = "inbox";
+
+	public static final String RUN_AT = "run.at";
+
+	@Bean
+	Job consolidateJob(JobRepository jobRepository, Step intakeStep, Step consolidateStep, RunHistory history,
+			Clock clock) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(intakeStep)
+			.next(consolidateStep)
+			.listener(new JobExecutionListener() {
+				@Override
+				public void beforeJob(JobExecution execution) {
+					history.started(execution.getId(), execution.getJobParameters().getString(PERIOD),
+							execution.getJobParameters().getString(INBOX), clock.instant());
+				}
+
+				@Override
+				public void afterJob(JobExecution execution) {
+					String status = (execution.getStatus() == BatchStatus.COMPLETED) ? "completed" : "failed";
+					history.finished(execution.getId(), status, clock.instant());
+				}
+			})
+			.build();
+	}
+
+	@Bean
+	Step intakeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, InboxReader inboxReader,
+			SubmissionWriter submissionWriter) {
+		return new StepBuilder("intake", jobRepository).<InboxFile, InboxFile>chunk(1)
+			.transactionManager(transactionManager)
+			.reader(inboxReader)
+			.writer(submissionWriter)
+			.listener(submissionWriter)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	InboxReader inboxReader(@Value("#{jobParameters['inbox']}") String inbox, RunProgress progress) {
+		return new InboxReader(Path.of(inbox), progress);
+	}
+
+	@Bean
+	@StepScope
+	SubmissionWriter submissionWriter(SubmissionLoader loader, RunHistory history,
+			@Value("#{jobParameters['period']}") String period, RunProgress progress) {
+		return new SubmissionWriter(loader, history, period, progress);
+	}
+
+	@Bean
+	Step consolidateStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			Consolidator consolidator) {
+		return new StepBuilder("consolidate", jobRepository).tasklet((contribution, chunkContext) -> {
+			consolidator.consolidate(chunkContext.getStepContext().getStepExecution().getJobParameters().getString(PERIOD));
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+}

@@ -1,0 +1,11 @@
+package org.huizong.job;
+
+import java.nio.file.Path;
+
+/**
+ * A file found in the inbox.
+ * @param path where it is
+ * @param name its path relative to the inbox, with {@code /} separators
+ */
+public record InboxFile(Path path, String name) {
+}

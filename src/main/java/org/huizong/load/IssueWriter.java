@@ -1,0 +1,68 @@
+package org.huizong.load;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.huizong.validate.Issue;
+import org.huizong.validate.Severity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Writes a submission's issues. A file that is wrong in every cell is told so without flooding
+ * the tables: past a bound, issues are counted, not stored.
+ */
+final class IssueWriter {
+
+	private static final String INSERT = "INSERT INTO issue (submission_id, severity, code, sheet, cell, message) "
+			+ "VALUES (?, ?, ?, ?, ?, ?)";
+
+	private final JdbcTemplate jdbc;
+
+	private final long submissionId;
+
+	private final int maxStored;
+
+	private final List<Object[]> batch = new ArrayList<>();
+
+	private int count;
+
+	private int errors;
+
+	IssueWriter(JdbcTemplate jdbc, long submissionId, int maxStored) {
+		this.jdbc = jdbc;
+		this.submissionId = submissionId;
+		this.maxStored = maxStored;
+	}
+
+	void write(Issue issue) {
+		this.count++;
+		if (issue.severity() == Severity.ERROR) {
+			this.errors++;
+		}
+		if (this.count <= this.maxStored) {
+			this.batch.add(new Object[] { this.submissionId, issue.severity().label(), issue.code(),
+					FactWriter.cut(issue.sheet(), 200), issue.cell(), FactWriter.cut(issue.message(), 2000) });
+			if (this.batch.size() >= 500) {
+				flush();
+			}
+		}
+	}
+
+	void flush() {
+		if (this.count > this.maxStored) {
+			int more = this.count - this.maxStored;
+			this.batch.add(new Object[] { this.submissionId, this.errors > 0 ? "error" : "warning", "issues.truncated", "",
+					"", "另有 " + more + " 个问题未逐一列出，请先改正以上问题后重新报送" });
+			this.count = this.maxStored;
+		}
+		if (!this.batch.isEmpty()) {
+			this.jdbc.batchUpdate(INSERT, this.batch);
+			this.batch.clear();
+		}
+	}
+
+	int errors() {
+		return this.errors;
+	}
+
+}

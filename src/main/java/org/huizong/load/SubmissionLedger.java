@@ -1,0 +1,83 @@
+package org.huizong.load;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+
+/**
+ * The submissions ledger: every file received for a period, known by its sha256, so that no
+ * file is ever loaded twice and a unit's newer file replaces its older one.
+ */
+public final class SubmissionLedger {
+
+	static final String LOADED = "loaded";
+
+	static final String REJECTED = "rejected";
+
+	static final String REPLACED = "replaced";
+
+	private final JdbcTemplate jdbc;
+
+	public SubmissionLedger(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A submission of this content for this period, whatever became of it. */
+	record Known(long id, String status) {
+	}
+
+	Optional<Known> find(String period, String sha256) {
+		return this.jdbc
+			.query("SELECT id, status FROM submission WHERE period = ? AND sha256 = ?",
+					(rs, i) -> new Known(rs.getLong(1), rs.getString(2)), period, sha256)
+			.stream()
+			.findFirst();
+	}
+
+	long open(String period, String fileName, String sha256, Instant received) {
+		KeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.update((connection) -> {
+			var ps = connection.prepareStatement("INSERT INTO submission (period, unit, file_name, sha256, status, "
+					+ "reason_code, reason, format, encoding, rows_read, facts, received_at) "
+					+ "VALUES (?, '', ?, ?, 'loading', '', '', '', '', 0, 0, ?)", new String[] { "id" });
+			ps.setString(1, period);
+			ps.setString(2, fileName);
+			ps.setString(3, sha256);
+			ps.setTimestamp(4, Timestamp.from(received));
+			return ps;
+		}, key);
+		return key.getKey().longValue();
+	}
+
+	void loaded(long id, String unit, String format, String encoding, int rows, int facts) {
+		this.jdbc.update("UPDATE submission SET unit = ?, status = 'loaded', format = ?, encoding = ?, rows_read = ?, "
+				+ "facts = ? WHERE id = ?", unit, format, encoding, rows, facts, id);
+	}
+
+	void rejected(long id, String unit, String code, String reason, String format, String encoding) {
+		this.jdbc.update("UPDATE submission SET unit = ?, status = 'rejected', reason_code = ?, reason = ?, format = ?, "
+				+ "encoding = ? WHERE id = ?", unit, code, truncate(reason, 2000), format, encoding, id);
+	}
+
+	/** The unit's current submission for the period other than {@code id}, with its file name. */
+	Optional<Known> current(String period, String unit, long id) {
+		return this.jdbc
+			.query("SELECT id, file_name FROM submission WHERE period = ? AND unit = ? AND status = 'loaded' AND id <> ?",
+					(rs, i) -> new Known(rs.getLong(1), rs.getString(2)), period, unit, id)
+			.stream()
+			.findFirst();
+	}
+
+	void replace(long older, long newer) {
+		this.jdbc.update("UPDATE submission SET status = 'replaced', replaced_by = ? WHERE id = ?", newer, older);
+	}
+
+	static String truncate(String text, int max) {
+		return (text.length() <= max) ? text : text.substring(0, max - 1) + "…";
+	}
+
+}

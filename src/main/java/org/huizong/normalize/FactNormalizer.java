@@ -1,0 +1,112 @@
+package org.huizong.normalize;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.huizong.catalog.Catalog;
+import org.huizong.catalog.Metric;
+import org.huizong.catalog.MetricKind;
+import org.huizong.catalog.Names;
+import org.huizong.intake.CellKind;
+import org.huizong.table.RawFact;
+import org.huizong.validate.Issue;
+import org.huizong.validate.IssueCode;
+import org.huizong.validate.Severity;
+import org.huizong.validate.SeverityPolicy;
+
+/**
+ * Turns a {@link RawFact} into a {@link Fact}: canonical names, the number read, the measure
+ * converted. A fault that makes the cell unusable is an error and yields no fact; a name the
+ * catalog does not know yields an unmapped fact and a warning.
+ */
+public final class FactNormalizer {
+
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+	private final Catalog catalog;
+
+	private final MeasureConverter converter;
+
+	private final SeverityPolicy policy;
+
+	public FactNormalizer(Catalog catalog, SeverityPolicy policy) {
+		this.catalog = catalog;
+		this.converter = new MeasureConverter(catalog);
+		this.policy = policy;
+	}
+
+	/**
+	 * @param raw the figure as the table gave it
+	 * @param facts receives the fact, unless the cell is missing or rejected
+	 * @param issues receives every fault found, errors and warnings
+	 */
+	public void normalize(RawFact raw, Consumer<Fact> facts, Consumer<Issue> issues) {
+		String label = raw.metric().isBlank() ? "数值" : raw.metric().strip();
+		String text = raw.value().text();
+		if (raw.value().kind() == CellKind.ERROR) {
+			reject(issues, raw, IssueCode.CELL_EXCEL_ERROR, text);
+			return;
+		}
+		if (raw.value().kind() == CellKind.DATE) {
+			reject(issues, raw, IssueCode.CELL_DATE, label, text);
+			return;
+		}
+		if (raw.value().kind() == CellKind.BOOLEAN) {
+			reject(issues, raw, IssueCode.VALUE_NOT_A_NUMBER, label, text);
+			return;
+		}
+		if (ValueParser.isMissing(text)) {
+			return;
+		}
+		Optional<ParsedValue> parsed = (raw.value().kind() == CellKind.NUMBER)
+				? Optional.of(new ParsedValue(new BigDecimal(text), false, "")) : ValueParser.parse(text);
+		if (parsed.isEmpty()) {
+			reject(issues, raw, IssueCode.VALUE_NOT_A_NUMBER, label, text);
+			return;
+		}
+		BigDecimal amount = parsed.get().amount();
+		String written = parsed.get().measure().isEmpty() ? Names.fold(raw.measure()) : parsed.get().measure();
+		if (written.length() > 1 && written.startsWith("万")) {
+			amount = amount.multiply(BigDecimal.valueOf(10_000));
+			written = written.substring(1);
+		}
+		Optional<Catalog.MetricMatch> match = this.catalog.metric(raw.metric());
+		if (written.isEmpty() && match.isPresent()) {
+			written = match.get().measureHint();
+		}
+		String campaign = this.catalog.campaign(raw.campaign()).orElse("");
+		String source = raw.source().isBlank() ? "" : this.catalog.source(raw.source()).orElse("");
+		if (amount.signum() < 0 && (match.isEmpty() || !match.get().metric().isRate())
+				&& reject(issues, raw, IssueCode.VALUE_NEGATIVE, label, text)) {
+			return;
+		}
+		if (match.isEmpty()) {
+			facts.accept(new Fact(raw, campaign, "", source, MetricKind.WORK, amount, written, amount, written,
+					parsed.get().approx()));
+			return;
+		}
+		Metric metric = match.get().metric();
+		Optional<BigDecimal> factor = this.converter.factor(metric, written);
+		if (factor.isEmpty()) {
+			reject(issues, raw, IssueCode.MEASURE_INCOMPATIBLE, metric.name(), written, metric.measure());
+			return;
+		}
+		BigDecimal value = amount.multiply(factor.get());
+		if (metric.isRate() && !"%".equals(written) && value.compareTo(BigDecimal.ONE) <= 0) {
+			value = value.multiply(HUNDRED);
+		}
+		facts.accept(new Fact(raw, campaign, metric.name(), source, metric.kind(), amount, written,
+				value.stripTrailingZeros(), metric.measure(), parsed.get().approx()));
+	}
+
+	/** Reports a fault; whether the office's policy makes it an error that keeps the cell out. */
+	private boolean reject(Consumer<Issue> issues, RawFact raw, IssueCode code, Object... args) {
+		Issue issue = this.policy.issue(code, raw.sheet(), raw.cell(), args);
+		if (issue.severity() != Severity.IGNORE) {
+			issues.accept(issue);
+		}
+		return issue.severity() == Severity.ERROR;
+	}
+
+}

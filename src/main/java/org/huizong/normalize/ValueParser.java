@@ -1,0 +1,80 @@
+package org.huizong.normalize;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.huizong.catalog.Names;
+
+/**
+ * Reads a number as units write it: {@code 1,356}, {@code ７８}, {@code 1.2万平方米},
+ * {@code 3.9万余盆}, {@code 约300}, {@code 300多}, {@code 100%}. Blanks, {@code —}, {@code /} and
+ * {@code 无} are missing values, never zero.
+ */
+public final class ValueParser {
+
+	private static final Set<String> MISSING = Set.of("", "-", "--", "\u2014", "\u2014\u2014", "\u2013", "\u2015",
+			"\u2500", "/", "//", "\\", "无", "空", "暂无", "没有", "n/a", "na", "null", "none", ".", "...");
+
+	private static final Pattern DIGIT_GROUPS = Pattern.compile("(?<=\\d),(?=\\d{3}(?!\\d))");
+
+	private static final Pattern NUMBER = Pattern.compile(
+			"^(约|大约|近|约计)?([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+))(万|千|百|亿)?(余|多)?(.*?)(余|多|左右|以上)?$");
+
+	private ValueParser() {
+	}
+
+	/** Whether the text stands for "no value" rather than a number. */
+	public static boolean isMissing(String raw) {
+		return MISSING.contains(Names.fold(raw));
+	}
+
+	/**
+	 * Parses a cell's text.
+	 * @return the value, or empty when the text is not a number (the caller reports it)
+	 */
+	public static Optional<ParsedValue> parse(String raw) {
+		String folded = DIGIT_GROUPS.matcher(Names.fold(raw)).replaceAll("");
+		Matcher m = NUMBER.matcher(folded);
+		if (!m.matches()) {
+			return Optional.empty();
+		}
+		BigDecimal amount;
+		try {
+			amount = new BigDecimal(m.group(2));
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
+		amount = amount.multiply(multiplier(m.group(3)));
+		boolean approx = m.group(1) != null || m.group(4) != null || m.group(6) != null;
+		String measure = m.group(5);
+		if (measure.startsWith("万") && measure.length() > 1) {
+			amount = amount.multiply(BigDecimal.valueOf(10_000));
+			measure = measure.substring(1);
+		}
+		if (measure.matches("\\(.*\\)")) {
+			measure = measure.substring(1, measure.length() - 1);
+		}
+		if (measure.matches(".*[0-9].*") && !measure.matches("[a-z]+2")) {
+			return Optional.empty();
+		}
+		return Optional.of(new ParsedValue(amount, approx, measure.replace("(", "").replace(")", "")));
+	}
+
+	private static BigDecimal multiplier(String word) {
+		if (word == null) {
+			return BigDecimal.ONE;
+		}
+		return switch (word) {
+			case "万" -> BigDecimal.valueOf(10_000);
+			case "千" -> BigDecimal.valueOf(1_000);
+			case "百" -> BigDecimal.valueOf(100);
+			case "亿" -> BigDecimal.valueOf(100_000_000);
+			default -> BigDecimal.ONE;
+		};
+	}
+
+}

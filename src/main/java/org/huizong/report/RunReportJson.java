@@ -1,0 +1,82 @@
+package org.huizong.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.huizong.validate.Issue;
+
+/** The run report as JSON, in the form of the outside contract. */
+public final class RunReportJson {
+
+	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+	private RunReportJson() {
+	}
+
+	public static void write(RunReport report, Path file) throws IOException {
+		Path parent = file.toAbsolutePath().getParent();
+		if (parent != null) {
+			Files.createDirectories(parent);
+		}
+		Path temp = Files.createTempFile(parent, ".report", ".tmp");
+		try (OutputStream out = Files.newOutputStream(temp)) {
+			JSON.writeValue(out, toMap(report));
+		}
+		Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+				java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+	}
+
+	static Map<String, Object> toMap(RunReport report) {
+		Map<String, Object> root = new LinkedHashMap<>();
+		root.put("period", report.period());
+		root.put("run", report.runId());
+		root.put("status", report.status());
+		Map<String, Object> summary = new LinkedHashMap<>();
+		summary.put("files", report.files().size());
+		summary.put("loaded", report.count("loaded"));
+		summary.put("unchanged", report.count("unchanged"));
+		summary.put("rejected", report.count("rejected"));
+		summary.put("facts", report.factsLoaded());
+		summary.put("errors", report.errors());
+		summary.put("warnings", report.warnings());
+		root.put("summary", summary);
+		List<Map<String, Object>> files = new ArrayList<>();
+		for (FileReport file : report.files()) {
+			Map<String, Object> f = new LinkedHashMap<>();
+			f.put("name", file.name());
+			f.put("status", file.status());
+			f.put("unit", file.unit());
+			f.put("facts", file.facts());
+			f.put("reason", file.reason());
+			f.put("reason_code", file.reasonCode());
+			f.put("format", file.format());
+			f.put("encoding", file.encoding());
+			f.put("sha256", file.sha256());
+			f.put("rows", file.rows());
+			List<Map<String, Object>> issues = new ArrayList<>();
+			for (Issue issue : file.issues()) {
+				Map<String, Object> i = new LinkedHashMap<>();
+				i.put("severity", issue.severity().label());
+				i.put("code", issue.code());
+				i.put("sheet", issue.sheet());
+				i.put("cell", issue.cell());
+				i.put("message", issue.message());
+				issues.add(i);
+			}
+			f.put("issues", issues);
+			files.add(f);
+		}
+		root.put("files", files);
+		return root;
+	}
+
+}

@@ -1,0 +1,462 @@
+package org.huizong.table;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.huizong.catalog.Catalog;
+import org.huizong.catalog.HeaderRole;
+import org.huizong.catalog.Names;
+import org.huizong.intake.Cell;
+import org.huizong.intake.CellKind;
+import org.huizong.intake.Row;
+import org.huizong.intake.RowSink;
+import org.huizong.normalize.ValueParser;
+
+/**
+ * Finds the statistics tables in each sheet as its rows stream by, and turns their detail and
+ * totals rows into {@link RawFact}s. Keeps only the current table's header and a few names, so
+ * memory does not grow with the number of rows.
+ * <p>
+ * Above a header: a title (its campaign and period are remembered) and metadata
+ * ({@code 填报单位：…}). The header is the first row that names at least two known columns; a
+ * second header row under group cells is merged into it. Under it: section rows
+ * ({@code 一、城市家具专项整治}) name the campaign of the rows below, totals rows ({@code 合计})
+ * are kept apart for checking, footnotes ({@code 填表人：…}) end the table, blank rows are passed over.
+ */
+public final class TableParser implements RowSink {
+
+	private static final Pattern UNIT_LABEL = Pattern
+		.compile("(填报单位|报送单位|单位名称|填报部门|报送部门)\\s*(?:[（(]\\s*盖章\\s*[)）])?\\s*[:：]\\s*([^\\s:：]*)");
+
+	private static final Pattern PERIOD_CN = Pattern.compile("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月");
+
+	private static final Pattern ORDINAL = Pattern.compile("^(?:[一二三四五六七八九十]+|\\d+|\\(?[一二三四五六七八九十]+\\))\\s*[、.．)）]?\\s*");
+
+	private static final List<String> FOOTNOTES = List.of("填表人", "填报人", "审核人", "审核", "负责人", "制表", "统计人", "联系人",
+			"联系电话", "注:", "备注:", "说明:", "单位负责人", "分管领导");
+
+	private final Catalog catalog;
+
+	private final String fileCampaign;
+
+	private final SheetFacts out;
+
+	private String sheet = "";
+
+	private int tableNo;
+
+	private boolean sawTable;
+
+	private boolean sawTableInLast;
+
+	private String titleCampaign = "";
+
+	private String sheetCampaign = "";
+
+	private Row pendingHeader;
+
+	private Map<Integer, Column> columns;
+
+	private boolean longLayout;
+
+	private boolean footer;
+
+	private String section = "";
+
+	private String lastCampaignCell = "";
+
+	/**
+	 * @param catalog the names to recognise
+	 * @param fileName the submission's file name, a last place to find the campaign
+	 * @param out where facts and metadata go
+	 */
+	public TableParser(Catalog catalog, String fileName, SheetFacts out) {
+		this.catalog = catalog;
+		this.fileCampaign = catalog.campaignWithin(fileName).orElse("");
+		this.out = out;
+	}
+
+	@Override
+	public void startSheet(String name) {
+		this.sheet = name;
+		this.sawTable = false;
+		this.titleCampaign = "";
+		this.sheetCampaign = this.catalog.campaignWithin(name).orElse("");
+		endTable();
+	}
+
+	@Override
+	public void row(Row row) {
+		if (row.isBlank()) {
+			return;
+		}
+		scanMetadata(row);
+		if (this.pendingHeader != null) {
+			Row upper = this.pendingHeader;
+			this.pendingHeader = null;
+			if (isHeaderContinuation(upper, row)) {
+				startTable(merge(upper, row));
+				return;
+			}
+			startTable(headerTexts(upper));
+		}
+		if (looksLikeHeader(row)) {
+			this.pendingHeader = row;
+			return;
+		}
+		if (this.columns == null) {
+			noteTitle(row);
+			return;
+		}
+		dataRow(row);
+	}
+
+	@Override
+	public void endSheet() {
+		if (this.pendingHeader != null) {
+			startTable(headerTexts(this.pendingHeader));
+			this.pendingHeader = null;
+		}
+		this.sawTableInLast = this.sawTable;
+		if (!this.sawTable) {
+			this.out.sheetSkipped(this.sheet, "没有找到含“指标/数量”或指标名称的表头行");
+		}
+		endTable();
+	}
+
+	/** Whether the sheet that just ended held at least one table. */
+	public boolean sawTableInLastSheet() {
+		return this.sawTableInLast;
+	}
+
+	static boolean isTotalLabel(String text) {
+		String folded = Names.fold(text);
+		return folded.equals("合计") || folded.equals("小计") || folded.equals("总计") || folded.equals("共计")
+				|| folded.equals("全区合计") || folded.equals("总合计");
+	}
+
+	private static boolean isSubtotalLabel(String text) {
+		return Names.fold(text).equals("小计");
+	}
+
+	private void endTable() {
+		this.pendingHeader = null;
+		this.columns = null;
+		this.footer = false;
+		this.section = "";
+		this.lastCampaignCell = "";
+	}
+
+	private void scanMetadata(Row row) {
+		for (Cell cell : row.cells()) {
+			if (cell.kind() != CellKind.TEXT) {
+				continue;
+			}
+			Matcher unit = UNIT_LABEL.matcher(cell.text());
+			if (unit.find()) {
+				String name = unit.group(2);
+				if (name.isEmpty()) {
+					name = nextText(row, cell.column());
+				}
+				if (!name.isEmpty()) {
+					this.out.unitNamed(name, this.sheet, Cell.address(cell.column(), row.number()));
+				}
+			}
+			if (this.columns == null) {
+				Matcher period = PERIOD_CN.matcher(cell.text());
+				if (period.find()) {
+					this.out.periodNamed(String.format("%s-%02d", period.group(1), Integer.parseInt(period.group(2))),
+							this.sheet, Cell.address(cell.column(), row.number()));
+				}
+			}
+		}
+	}
+
+	private static String nextText(Row row, int column) {
+		for (Cell cell : row.cells()) {
+			if (cell.column() > column && !cell.text().isBlank()) {
+				return cell.text().strip();
+			}
+		}
+		return "";
+	}
+
+	private boolean looksLikeHeader(Row row) {
+		int known = 0;
+		boolean valueOrMetric = false;
+		for (Cell cell : row.cells()) {
+			if (cell.kind() != CellKind.TEXT || isNumberText(cell.text())) {
+				return false;
+			}
+			Optional<HeaderRole> role = this.catalog.headerRole(cell.text());
+			if (role.isPresent()) {
+				known++;
+				valueOrMetric |= role.get() == HeaderRole.VALUE;
+			}
+			else if (this.catalog.metric(cell.text()).isPresent()) {
+				known++;
+				valueOrMetric = true;
+			}
+		}
+		return known >= 2 && valueOrMetric;
+	}
+
+	private boolean isHeaderContinuation(Row upper, Row lower) {
+		boolean fillsGap = false;
+		for (Cell cell : lower.cells()) {
+			if (cell.kind() != CellKind.TEXT || isNumberText(cell.text())) {
+				return false;
+			}
+			boolean known = this.catalog.headerRole(cell.text()).isPresent()
+					|| this.catalog.metric(cell.text()).isPresent();
+			String above = upper.text(cell.column());
+			boolean aboveKnown = !above.isEmpty() && (this.catalog.headerRole(above).isPresent()
+					|| this.catalog.metric(above).isPresent());
+			if (known && !aboveKnown) {
+				fillsGap = true;
+			}
+		}
+		return fillsGap;
+	}
+
+	private Map<Integer, String> headerTexts(Row row) {
+		Map<Integer, String> texts = new TreeMap<>();
+		row.cells().forEach((cell) -> texts.put(cell.column(), cell.text().strip()));
+		return texts;
+	}
+
+	private Map<Integer, String> merge(Row upper, Row lower) {
+		Map<Integer, String> texts = headerTexts(upper);
+		for (Cell cell : lower.cells()) {
+			String below = cell.text().strip();
+			String above = texts.getOrDefault(cell.column(), "");
+			boolean belowKnown = this.catalog.headerRole(below).isPresent() || this.catalog.metric(below).isPresent();
+			boolean aboveKnown = !above.isEmpty() && (this.catalog.headerRole(above).isPresent()
+					|| this.catalog.metric(above).isPresent());
+			if (belowKnown || above.isEmpty()) {
+				texts.put(cell.column(), below);
+			}
+			else if (!aboveKnown) {
+				texts.put(cell.column(), above + below);
+			}
+		}
+		return texts;
+	}
+
+	private void startTable(Map<Integer, String> headerTexts) {
+		endTable();
+		this.tableNo++;
+		this.sawTable = true;
+		this.columns = new TreeMap<>();
+		headerTexts.forEach((index, text) -> this.columns.put(index, Column.of(index, text, this.catalog)));
+		this.longLayout = this.columns.values().stream().anyMatch((c) -> c.is(HeaderRole.VALUE));
+	}
+
+	private void noteTitle(Row row) {
+		List<Cell> texts = row.cells().stream().filter((c) -> c.kind() == CellKind.TEXT).toList();
+		if (texts.isEmpty() || texts.size() > 2) {
+			return;
+		}
+		for (Cell cell : texts) {
+			if (UNIT_LABEL.matcher(cell.text()).find()) {
+				continue;
+			}
+			this.catalog.campaignWithin(cell.text()).ifPresent((campaign) -> this.titleCampaign = campaign);
+		}
+	}
+
+	private void dataRow(Row row) {
+		if (startsFootnote(row)) {
+			this.footer = true;
+			return;
+		}
+		if (this.footer) {
+			return;
+		}
+		RowRole role = RowRole.DETAIL;
+		String totalLabel = "";
+		for (Cell cell : row.cells()) {
+			Column column = this.columns.get(cell.column());
+			boolean valueColumn = column != null && (column.is(HeaderRole.VALUE) || (!this.longLayout && !column.isRecognised()));
+			if (!valueColumn && cell.kind() == CellKind.TEXT && isTotalLabel(cell.text())) {
+				role = isSubtotalLabel(cell.text()) ? RowRole.SUBTOTAL : RowRole.TOTAL;
+				totalLabel = cell.text().strip();
+			}
+		}
+		List<Cell> values = valueCells(row);
+		if (values.isEmpty()) {
+			if (role == RowRole.DETAIL) {
+				noteSection(row);
+			}
+			return;
+		}
+		String campaign = campaignOf(row);
+		String source = textOf(row, HeaderRole.SOURCE);
+		String label = labelOf(row);
+		if (this.longLayout) {
+			String metric = textOf(row, HeaderRole.METRIC);
+			if (metric.isEmpty()) {
+				metric = textOf(row, HeaderRole.ITEM);
+			}
+			Column valueColumn = columnWith(HeaderRole.VALUE);
+			String measure = textOf(row, HeaderRole.MEASURE);
+			if (measure.isEmpty()) {
+				measure = valueColumn.measureHint();
+			}
+			for (Cell value : values) {
+				emit(row, campaign, metric, source, value, measure, role,
+						"t" + this.tableNo + "/" + Names.fold(metric), role == RowRole.DETAIL ? label : totalLabel);
+			}
+			return;
+		}
+		if (!label.isEmpty() && role == RowRole.DETAIL) {
+			Optional<String> asSource = this.catalog.source(label);
+			Optional<String> asCampaign = this.catalog.campaign(label);
+			if (source.isEmpty() && asSource.isPresent()) {
+				source = label;
+			}
+			else if (asCampaign.isPresent() && textOf(row, HeaderRole.CAMPAIGN).isEmpty()) {
+				campaign = label;
+			}
+			else if (source.isEmpty() && !campaign.isEmpty()) {
+				source = label;
+			}
+			else if (campaign.isEmpty()) {
+				campaign = label;
+			}
+		}
+		for (Cell value : values) {
+			Column column = this.columns.get(value.column());
+			emit(row, campaign, column.metric(), source, value, column.measureHint(), role,
+					"t" + this.tableNo + "/c" + value.column(), role == RowRole.DETAIL ? label : totalLabel);
+		}
+	}
+
+	private void emit(Row row, String campaign, String metric, String source, Cell value, String measure, RowRole role,
+			String totalsKey, String label) {
+		this.out.fact(new RawFact(this.sheet, Cell.address(value.column(), row.number()), campaign, metric, source, value,
+				measure, role, totalsKey, label));
+	}
+
+	private List<Cell> valueCells(Row row) {
+		List<Cell> values = new ArrayList<>();
+		for (Cell cell : row.cells()) {
+			Column column = this.columns.get(cell.column());
+			if (column == null || column.rowTotal()) {
+				continue;
+			}
+			if (this.longLayout) {
+				if (column.is(HeaderRole.VALUE)) {
+					values.add(cell);
+				}
+			}
+			else if (column.role().isEmpty() && !column.metric().isEmpty()) {
+				boolean known = this.catalog.metric(column.metric()).isPresent();
+				if (known || cell.kind() == CellKind.NUMBER || isNumberText(cell.text())) {
+					values.add(cell);
+				}
+			}
+		}
+		return values;
+	}
+
+	private void noteSection(Row row) {
+		StringBuilder text = new StringBuilder();
+		for (Cell cell : row.cells()) {
+			Column column = this.columns.get(cell.column());
+			if (column != null && column.is(HeaderRole.SEQ) && ORDINAL.matcher(cell.text() + "、").lookingAt()) {
+				continue;
+			}
+			if (cell.kind() == CellKind.TEXT) {
+				text.append(cell.text().strip());
+			}
+		}
+		String joined = text.toString();
+		if (joined.isEmpty()) {
+			return;
+		}
+		Optional<String> campaign = this.catalog.campaignWithin(joined);
+		if (campaign.isPresent()) {
+			this.section = campaign.get();
+			this.lastCampaignCell = "";
+			return;
+		}
+		Matcher ordinal = ORDINAL.matcher(joined);
+		if (ordinal.lookingAt() && ordinal.end() > 0 && ordinal.end() < joined.length()) {
+			this.section = joined.substring(ordinal.end());
+			this.lastCampaignCell = "";
+		}
+	}
+
+	private boolean startsFootnote(Row row) {
+		Cell first = row.cells().get(0);
+		if (first.kind() != CellKind.TEXT) {
+			return false;
+		}
+		String folded = Names.fold(first.text());
+		for (String prefix : FOOTNOTES) {
+			if (folded.startsWith(prefix)) {
+				return true;
+			}
+		}
+		return folded.startsWith("注") && folded.length() > 1 && (folded.charAt(1) == ':' || folded.charAt(1) == '1');
+	}
+
+	private String campaignOf(Row row) {
+		String cell = textOf(row, HeaderRole.CAMPAIGN);
+		if (!cell.isEmpty()) {
+			this.lastCampaignCell = cell;
+			return cell;
+		}
+		if (!this.lastCampaignCell.isEmpty()) {
+			return this.lastCampaignCell;
+		}
+		if (!this.section.isEmpty()) {
+			return this.section;
+		}
+		if (!this.titleCampaign.isEmpty()) {
+			return this.titleCampaign;
+		}
+		return this.sheetCampaign.isEmpty() ? this.fileCampaign : this.sheetCampaign;
+	}
+
+	private String labelOf(Row row) {
+		String item = textOf(row, HeaderRole.ITEM);
+		if (!item.isEmpty() || this.longLayout) {
+			return item;
+		}
+		for (Cell cell : row.cells()) {
+			Column column = this.columns.get(cell.column());
+			boolean figureColumn = column != null && !column.isRecognised() && this.catalog.metric(column.metric()).isPresent();
+			boolean roleColumn = column != null && column.role().isPresent();
+			if (!figureColumn && !roleColumn && cell.kind() == CellKind.TEXT && !isNumberText(cell.text())) {
+				return cell.text().strip();
+			}
+		}
+		return "";
+	}
+
+	private String textOf(Row row, HeaderRole role) {
+		Column column = columnWith(role);
+		return (column != null) ? row.text(column.index()).strip() : "";
+	}
+
+	private Column columnWith(HeaderRole role) {
+		for (Column column : this.columns.values()) {
+			if (column.is(role)) {
+				return column;
+			}
+		}
+		return null;
+	}
+
+	private static boolean isNumberText(String text) {
+		return ValueParser.parse(text).isPresent();
+	}
+
+}

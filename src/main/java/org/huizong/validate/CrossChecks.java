@@ -1,0 +1,170 @@
+package org.huizong.validate;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.huizong.normalize.Fact;
+import org.huizong.table.RowRole;
+
+/**
+ * The rules that look across figures of one submission: totals rows against their details,
+ * 整改问题 against 发现问题, and a unit's own rate against its counts. Keeps one sum a key, so
+ * memory grows with the number of campaigns and metrics, not of rows.
+ */
+public final class CrossChecks {
+
+	static final String FOUND = "发现问题";
+
+	static final String FIXED = "整改问题";
+
+	private static final BigDecimal RATE_TOLERANCE = new BigDecimal("0.5");
+
+	private final SeverityPolicy policy;
+
+	private final Consumer<Issue> issues;
+
+	private final Map<String, Sums> totals = new HashMap<>();
+
+	private final Map<String, Problems> problems = new LinkedHashMap<>();
+
+	public CrossChecks(SeverityPolicy policy, Consumer<Issue> issues) {
+		this.policy = policy;
+		this.issues = issues;
+	}
+
+	/** Takes each fact in the order of its rows, totals rows included. */
+	public void accept(Fact fact) {
+		String key = fact.origin().totalsKey();
+		Sums sums = this.totals.computeIfAbsent(key, (k) -> new Sums());
+		switch (fact.origin().role()) {
+			case DETAIL -> {
+				sums.add(fact.value());
+				if (fact.mapped()) {
+					noteProblem(fact);
+				}
+			}
+			case SUBTOTAL -> {
+				if (sums.sectionCount > 0) {
+					checkTotal(fact, sums.section);
+				}
+				sums.section = BigDecimal.ZERO;
+				sums.sectionCount = 0;
+			}
+			case TOTAL -> {
+				if (sums.allCount > 0) {
+					checkTotal(fact, sums.all);
+				}
+				this.totals.remove(key);
+			}
+		}
+	}
+
+	/** Reports what can only be judged once the whole submission is read. */
+	public void finish() {
+		for (Problems p : this.problems.values()) {
+			if (p.found != null && p.fixed != null && p.fixed.compareTo(p.found) > 0) {
+				report(IssueCode.FIXED_EXCEEDS_FOUND, p.fixedSheet, p.fixedCell, p.label, plain(p.fixed), plain(p.found));
+			}
+			if (p.rate != null && p.found != null && p.fixed != null && p.found.signum() > 0) {
+				BigDecimal computed = p.fixed.multiply(BigDecimal.valueOf(100)).divide(p.found, new MathContext(10))
+					.setScale(1, RoundingMode.HALF_UP);
+				if (computed.subtract(p.rate).abs().compareTo(RATE_TOLERANCE) > 0) {
+					report(IssueCode.RATE_MISMATCH, p.rateSheet, p.rateCell, p.label, plain(p.rate), plain(p.fixed),
+							plain(p.found), plain(computed));
+				}
+			}
+		}
+	}
+
+	private void noteProblem(Fact fact) {
+		boolean found = FOUND.equals(fact.metric());
+		boolean fixed = FIXED.equals(fact.metric());
+		boolean rate = fact.kind() == org.huizong.catalog.MetricKind.RATE;
+		if (!found && !fixed && !rate) {
+			return;
+		}
+		String label = fact.campaign() + (fact.source().isEmpty() ? "" : "（" + fact.source() + "）");
+		Problems p = this.problems.computeIfAbsent(label, Problems::new);
+		if (found) {
+			p.found = (p.found == null) ? fact.value() : p.found.add(fact.value());
+		}
+		else if (fixed) {
+			p.fixed = (p.fixed == null) ? fact.value() : p.fixed.add(fact.value());
+			p.fixedSheet = fact.origin().sheet();
+			p.fixedCell = fact.origin().cell();
+		}
+		else {
+			p.rate = fact.value();
+			p.rateSheet = fact.origin().sheet();
+			p.rateCell = fact.origin().cell();
+		}
+	}
+
+	private void checkTotal(Fact total, BigDecimal sum) {
+		if (total.value().compareTo(sum) != 0) {
+			String metric = total.metric().isEmpty() ? total.origin().metric() : total.metric();
+			report(IssueCode.TOTAL_MISMATCH, total.origin().sheet(), total.origin().cell(), total.origin().rowLabel(),
+					metric, plain(total.value()), plain(sum));
+		}
+	}
+
+	private void report(IssueCode code, String sheet, String cell, Object... args) {
+		Issue issue = this.policy.issue(code, sheet, cell, args);
+		if (issue.severity() != Severity.IGNORE) {
+			this.issues.accept(issue);
+		}
+	}
+
+	static String plain(BigDecimal value) {
+		return value.stripTrailingZeros().toPlainString();
+	}
+
+	private static final class Sums {
+
+		BigDecimal section = BigDecimal.ZERO;
+
+		BigDecimal all = BigDecimal.ZERO;
+
+		int sectionCount;
+
+		int allCount;
+
+		void add(BigDecimal value) {
+			this.section = this.section.add(value);
+			this.all = this.all.add(value);
+			this.sectionCount++;
+			this.allCount++;
+		}
+
+	}
+
+	private static final class Problems {
+
+		final String label;
+
+		BigDecimal found;
+
+		BigDecimal fixed;
+
+		BigDecimal rate;
+
+		String fixedSheet = "";
+
+		String fixedCell = "";
+
+		String rateSheet = "";
+
+		String rateCell = "";
+
+		Problems(String label) {
+			this.label = label;
+		}
+
+	}
+
+}
