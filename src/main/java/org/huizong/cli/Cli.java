@@ -144,8 +144,10 @@ public final class Cli {
 		return properties;
 	}
 
+	/** Options given on the command line outrank every other source of settings. */
 	private static ConfigurableApplicationContext start(Map<String, Object> properties) {
-		return new SpringApplicationBuilder(HuizongApplication.class).properties(properties).run();
+		String[] args = properties.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+		return new SpringApplicationBuilder(HuizongApplication.class).run(args);
 	}
 
 	private static String describe(Throwable ex) {

@@ -37,6 +37,8 @@ public final class TableParser implements RowSink {
 
 	private static final Pattern ORDINAL = Pattern.compile("^(?:[一二三四五六七八九十]+|\\d+|\\(?[一二三四五六七八九十]+\\))\\s*[、.．)）]?\\s*");
 
+	private static final Pattern ORDINAL_ONLY = Pattern.compile("(?:[一二三四五六七八九十]+|\\d+)[、.．)）]?");
+
 	private static final List<String> FOOTNOTES = List.of("填表人", "填报人", "审核人", "审核", "负责人", "制表", "统计人", "联系人",
 			"联系电话", "注:", "备注:", "说明:", "单位负责人", "分管领导");
 
@@ -297,6 +299,9 @@ public final class TableParser implements RowSink {
 		}
 		String campaign = campaignOf(row);
 		String source = textOf(row, HeaderRole.SOURCE);
+		if (role != RowRole.DETAIL && source.equals(totalLabel)) {
+			source = "";
+		}
 		String label = labelOf(row);
 		if (this.longLayout) {
 			String metric = textOf(row, HeaderRole.METRIC);
@@ -369,7 +374,7 @@ public final class TableParser implements RowSink {
 		StringBuilder text = new StringBuilder();
 		for (Cell cell : row.cells()) {
 			Column column = this.columns.get(cell.column());
-			if (column != null && column.is(HeaderRole.SEQ) && ORDINAL.matcher(cell.text() + "、").lookingAt()) {
+			if (column != null && column.is(HeaderRole.SEQ) && ORDINAL_ONLY.matcher(cell.text().strip()).matches()) {
 				continue;
 			}
 			if (cell.kind() == CellKind.TEXT) {
