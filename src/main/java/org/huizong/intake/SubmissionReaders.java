@@ -29,10 +29,10 @@ public final class SubmissionReaders {
 			throw new RejectedFileException("file.empty", "文件是空的（0 字节），请重新报送");
 		}
 		if (startsWith(head, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
-			throw unsupported("Excel 97-2003 工作簿（.xls）");
+			return ole2(file, limits);
 		}
 		if (startsWith(head, 0x50, 0x4B, 0x03, 0x04) || startsWith(head, 0x50, 0x4B, 0x05, 0x06)) {
-			throw unsupported("Excel 工作簿（.xlsx）");
+			return zip(file, limits);
 		}
 		if (startsWith(head, 0x09, 0x08) || startsWith(head, 0x09, 0x04) || startsWith(head, 0x09, 0x02)
 				|| startsWith(head, 0x09, 0x00)) {
@@ -53,8 +53,50 @@ public final class SubmissionReaders {
 		return new CsvRowReader(file, TextEncoding.detect(file));
 	}
 
+	private static SubmissionReader ole2(Path file, ReadLimits limits) throws IOException {
+		java.util.Set<String> entries = new java.util.HashSet<>();
+		try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem(
+				file.toFile(), true)) {
+			fs.getRoot().getEntryNames().forEach(entries::add);
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new RejectedFileException("file.corrupt", "文件已损坏：Office 文件结构无法读取，请用 Excel 打开后另存为 .xlsx 重新报送", ex);
+		}
+		if (entries.contains("EncryptedPackage")) {
+			throw new RejectedFileException("file.encrypted", "加密文件：工作簿设有打开密码，请取消密码后重新报送");
+		}
+		if (entries.contains("Workbook") || entries.contains("WORKBOOK")) {
+			return new XlsRowReader(file, limits);
+		}
+		if (entries.contains("Book")) {
+			throw new RejectedFileException("file.unsupported-format",
+					"不支持的格式：Excel 5.0/95 工作簿，请另存为 .xlsx 后重新报送");
+		}
+		throw new RejectedFileException("file.unsupported-format", "不支持的格式：不是 Excel 工作簿的 Office 文件，请另存为 .xlsx 后重新报送");
+	}
+
+	private static SubmissionReader zip(Path file, ReadLimits limits) throws IOException {
+		java.util.Set<String> entries = new java.util.HashSet<>();
+		try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+			zip.stream().limit(10_000).forEach((entry) -> entries.add(entry.getName()));
+		}
+		catch (IOException ex) {
+			throw new RejectedFileException("file.corrupt", "文件已损坏：压缩结构不完整（可能传输中断），请重新报送", ex);
+		}
+		if (entries.contains("xl/workbook.xml")) {
+			return new XlsxRowReader(file, limits);
+		}
+		if (entries.contains("xl/workbook.bin")) {
+			throw new RejectedFileException("file.unsupported-format", "不支持的格式：Excel 二进制工作簿（.xlsb），请另存为 .xlsx 后重新报送");
+		}
+		if (entries.contains("content.xml")) {
+			throw new RejectedFileException("file.unsupported-format", "不支持的格式：OpenDocument 表格（.ods），请另存为 .xlsx 后重新报送");
+		}
+		throw new RejectedFileException("file.unsupported-format", "不支持的格式：不是 Excel 工作簿的压缩文件，请另存为 .xlsx 后重新报送");
+	}
+
 	private static RejectedFileException unsupported(String what) {
-		return new RejectedFileException("file.unsupported-format", "暂不支持的格式：" + what + "，请另存为 CSV 后重新报送");
+		return new RejectedFileException("file.unsupported-format", "暂不支持的格式：" + what + "，请另存为 .xlsx 后重新报送");
 	}
 
 	private static boolean looksLikeMarkup(String head) {
