@@ -38,7 +38,8 @@ class HuizongConfiguration {
 
 	@Bean
 	ReadLimits readLimits(HuizongProperties properties) {
-		return new ReadLimits(properties.maxRowsPerSheet(), properties.maxColumns());
+		return new ReadLimits(properties.maxRowsPerSheet(), properties.maxColumns(), properties.maxTextLength(),
+				properties.timePerFile());
 	}
 
 	@Bean

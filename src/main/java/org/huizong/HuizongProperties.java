@@ -12,10 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param severity the severity of a rule by its code, e.g. {@code total.mismatch: error}
  * @param maxRowsPerSheet rows one sheet may hold before its file is rejected
  * @param maxColumns columns read from one row
+ * @param maxTextLength characters one cell may hold
+ * @param timePerFile how long reading one file may take before it is rejected
  */
 @ConfigurationProperties("huizong")
 public record HuizongProperties(@DefaultValue("data/catalog") Path catalog, Map<String, String> severity,
-		@DefaultValue("1048576") int maxRowsPerSheet, @DefaultValue("256") int maxColumns) {
+		@DefaultValue("1048576") int maxRowsPerSheet, @DefaultValue("256") int maxColumns,
+		@DefaultValue("32767") int maxTextLength, @DefaultValue("5m") java.time.Duration timePerFile) {
 
 	public HuizongProperties {
 		severity = (severity != null) ? Map.copyOf(severity) : Map.of();

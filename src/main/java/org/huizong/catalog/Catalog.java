@@ -46,6 +46,9 @@ public final class Catalog {
 
 	/** The campaign whose name or alias stands anywhere in a title, a section row or a sheet name. */
 	public Optional<String> campaignWithin(String text) {
+		if (text.length() > 10 * Names.MAX_NAME_LENGTH) {
+			return Optional.empty();
+		}
 		String folded = Names.fold(text);
 		for (Map.Entry<String, String> spelling : this.campaignSpellings) {
 			if (folded.contains(spelling.getKey())) {
@@ -56,6 +59,9 @@ public final class Catalog {
 	}
 
 	public Optional<MetricMatch> metric(String raw) {
+		if (raw.length() > Names.MAX_NAME_LENGTH) {
+			return Optional.empty();
+		}
 		String folded = Names.fold(raw);
 		Optional<Metric> exact = this.metrics.findFolded(folded);
 		if (exact.isPresent()) {
@@ -81,6 +87,9 @@ public final class Catalog {
 	}
 
 	public Optional<HeaderRole> headerRole(String raw) {
+		if (raw.length() > Names.MAX_NAME_LENGTH) {
+			return Optional.empty();
+		}
 		String folded = Names.fold(raw);
 		Optional<HeaderRole> exact = this.headers.findFolded(folded);
 		if (exact.isPresent()) {
@@ -91,6 +100,9 @@ public final class Catalog {
 	}
 
 	private static Optional<String> withoutTrailingBracket(String raw, NameIndex<String> index) {
+		if (raw.length() > Names.MAX_NAME_LENGTH) {
+			return Optional.empty();
+		}
 		String[] split = Names.splitTrailingBracket(Names.fold(raw));
 		return (split != null) ? index.findFolded(split[0]) : Optional.empty();
 	}

@@ -17,6 +17,9 @@ final class NameIndex<T> {
 	}
 
 	Optional<T> find(String raw) {
+		if (raw.length() > Names.MAX_NAME_LENGTH) {
+			return Optional.empty();
+		}
 		return Optional.ofNullable(this.byFolded.get(Names.fold(raw)));
 	}
 

@@ -1,8 +1,6 @@
 package org.huizong.catalog;
 
 import java.text.Normalizer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Folds names the way units write them so that one spelling matches another: full-width forms,
@@ -10,10 +8,11 @@ import java.util.regex.Pattern;
  */
 public final class Names {
 
-	private static final Pattern TRAILING_BRACKET = Pattern.compile("^(.+?)\\(([^()]*)\\)$");
-
 	private Names() {
 	}
+
+	/** Longer than this, a cell is prose, not a name worth looking up. */
+	public static final int MAX_NAME_LENGTH = 100;
 
 	/** Full-width to half-width, no white space, every bracket style as {@code ()}. */
 	public static String fold(String raw) {
@@ -38,8 +37,14 @@ public final class Names {
 	 * @return the name and the bracket content, or {@code null} when the name ends in no bracket
 	 */
 	static String[] splitTrailingBracket(String folded) {
-		Matcher m = TRAILING_BRACKET.matcher(folded);
-		return m.matches() ? new String[] { m.group(1), m.group(2) } : null;
+		if (!folded.endsWith(")")) {
+			return null;
+		}
+		int open = folded.lastIndexOf('(');
+		if (open <= 0 || folded.indexOf(')') < open) {
+			return null;
+		}
+		return new String[] { folded.substring(0, open), folded.substring(open + 1, folded.length() - 1) };
 	}
 
 }

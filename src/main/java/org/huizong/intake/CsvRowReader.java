@@ -27,9 +27,12 @@ final class CsvRowReader implements SubmissionReader {
 
 	private final TextEncoding encoding;
 
-	CsvRowReader(Path file, TextEncoding encoding) {
+	private final ReadLimits limits;
+
+	CsvRowReader(Path file, TextEncoding encoding, ReadLimits limits) {
 		this.file = file;
 		this.encoding = encoding;
+		this.limits = limits;
 	}
 
 	@Override
@@ -57,10 +60,14 @@ final class CsvRowReader implements SubmissionReader {
 		try (Reader reader = open(); CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
 			for (CSVRecord record : parser) {
 				List<Cell> cells = new ArrayList<>();
-				for (int i = 0; i < record.size(); i++) {
+				if (record.getRecordNumber() > this.limits.maxRowsPerSheet()) {
+					throw new RejectedFileException("file.too-many-rows",
+							"行数超过上限 " + this.limits.maxRowsPerSheet() + "，请拆分后重新报送");
+				}
+				for (int i = 0; i < Math.min(record.size(), this.limits.maxColumns()); i++) {
 					String value = record.get(i).strip();
 					if (!value.isEmpty()) {
-						cells.add(Cell.text(i, value));
+						cells.add(Cell.text(i, this.limits.cut(value)));
 					}
 				}
 				sink.row(new Row(Math.toIntExact(record.getRecordNumber()), cells));

@@ -44,13 +44,17 @@ public final class SubmissionReaders {
 		}
 		String text = new String(head, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
 		if (looksLikeMarkup(text)) {
-			throw unsupported("网页表格（HTML）");
+			if (text.contains("urn:schemas-microsoft-com:office:spreadsheet") && !text.contains("<table")) {
+				throw new RejectedFileException("file.unsupported-format",
+						"不支持的格式：Excel 2003 XML 表格，请另存为 .xlsx 后重新报送");
+			}
+			return new HtmlTableReader(file, limits, head);
 		}
 		if (hasBinaryZeros(head) && !startsWith(head, 0xFF, 0xFE) && !startsWith(head, 0xFE, 0xFF)) {
 			throw new RejectedFileException("file.unsupported-format",
 					"不支持的格式：无法识别的二进制文件，请另存为 .xlsx 后重新报送");
 		}
-		return new CsvRowReader(file, TextEncoding.detect(file));
+		return new CsvRowReader(file, TextEncoding.detect(file), limits);
 	}
 
 	private static SubmissionReader ole2(Path file, ReadLimits limits) throws IOException {
@@ -95,13 +99,10 @@ public final class SubmissionReaders {
 		throw new RejectedFileException("file.unsupported-format", "不支持的格式：不是 Excel 工作簿的压缩文件，请另存为 .xlsx 后重新报送");
 	}
 
-	private static RejectedFileException unsupported(String what) {
-		return new RejectedFileException("file.unsupported-format", "暂不支持的格式：" + what + "，请另存为 .xlsx 后重新报送");
-	}
-
 	private static boolean looksLikeMarkup(String head) {
 		String trimmed = head.replace("\u00ef\u00bb\u00bf", "").stripLeading();
-		return trimmed.startsWith("<") && (head.contains("<html") || head.contains("<table") || head.contains("<?xml"));
+		return trimmed.startsWith("<") && (head.contains("<html") || head.contains("<table") || head.contains("<?xml")
+				|| head.contains("<!doctype"));
 	}
 
 	private static boolean hasBinaryZeros(byte[] head) {

@@ -55,7 +55,7 @@ final class XlsRowReader implements SubmissionReader {
 					List<Cell> cells = new ArrayList<>();
 					for (org.apache.poi.ss.usermodel.Cell cell : row) {
 						if (cell.getColumnIndex() < this.limits.maxColumns()) {
-							Cell read = cell(cell, date1904);
+							Cell read = cell(cell, date1904, this.limits);
 							if (read != null && !read.text().isBlank()) {
 								cells.add(read);
 							}
@@ -71,16 +71,19 @@ final class XlsRowReader implements SubmissionReader {
 		}
 	}
 
-	private static Cell cell(org.apache.poi.ss.usermodel.Cell cell, boolean date1904) {
+	private static Cell cell(org.apache.poi.ss.usermodel.Cell cell, boolean date1904, ReadLimits limits) {
 		int column = cell.getColumnIndex();
 		CellType type = cell.getCellType();
 		if (type == CellType.FORMULA) {
 			type = cell.getCachedFormulaResultType();
 		}
 		return switch (type) {
-			case STRING -> Cell.text(column, cell.getRichStringCellValue().getString());
+			case STRING -> Cell.text(column, limits.cut(cell.getRichStringCellValue().getString()));
 			case NUMERIC -> {
 				double value = cell.getNumericCellValue();
+				if (!Double.isFinite(value)) {
+					yield new Cell(column, CellKind.ERROR, "#NUM!");
+				}
 				if (DateUtil.isCellDateFormatted(cell) && DateUtil.isValidExcelDate(value)) {
 					yield new Cell(column, CellKind.DATE, DateUtil.getLocalDateTime(value, date1904).toLocalDate().toString());
 				}

@@ -169,8 +169,8 @@ final class XlsxRowReader implements SubmissionReader {
 
 		@Override
 		public void characters(char[] ch, int start, int length) {
-			if (this.inValue || this.inInline) {
-				this.text.append(ch, start, length);
+			if ((this.inValue || this.inInline) && this.text.length() < this.limits.maxTextLength()) {
+				this.text.append(ch, start, Math.min(length, this.limits.maxTextLength() - this.text.length()));
 			}
 		}
 
@@ -201,13 +201,26 @@ final class XlsxRowReader implements SubmissionReader {
 		private Cell cell(String raw) {
 			String t = (this.type != null) ? this.type : "n";
 			return switch (t) {
-				case "s" -> raw.isEmpty() ? null
-						: Cell.text(this.column, this.strings.getItemAt(Integer.parseInt(raw.trim())).getString());
+				case "s" -> sharedString(raw);
 				case "inlineStr", "str" -> Cell.text(this.column, raw);
 				case "e" -> new Cell(this.column, CellKind.ERROR, raw);
 				case "b" -> new Cell(this.column, CellKind.BOOLEAN, "1".equals(raw) ? "TRUE" : "FALSE");
 				default -> number(raw);
 			};
+		}
+
+		private Cell sharedString(String raw) {
+			int index;
+			try {
+				index = Integer.parseInt(raw.trim());
+			}
+			catch (NumberFormatException ex) {
+				return null;
+			}
+			if (index < 0 || index >= this.strings.getCount()) {
+				throw new RejectedFileException("file.corrupt", "文件已损坏：单元格引用了不存在的共享字符串，请用 Excel 打开后另存为 .xlsx 重新报送");
+			}
+			return Cell.text(this.column, this.limits.cut(this.strings.getItemAt(index).getString()));
 		}
 
 		private Cell number(String raw) {

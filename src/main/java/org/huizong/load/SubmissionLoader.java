@@ -281,8 +281,11 @@ public final class SubmissionLoader {
 
 			private final TableParser parser;
 
+			private final long deadline;
+
 			CountingSink(TableParser parser) {
 				this.parser = parser;
+				this.deadline = System.nanoTime() + SubmissionLoader.this.limits.timePerFile().toNanos();
 			}
 
 			@Override
@@ -293,6 +296,10 @@ public final class SubmissionLoader {
 			@Override
 			public void row(Row row) {
 				Reading.this.rows++;
+				if (System.nanoTime() - this.deadline > 0) {
+					throw new RejectedFileException("file.time-limit", "读取时间超过上限 "
+							+ SubmissionLoader.this.limits.timePerFile().toSeconds() + " 秒，文件可能过大或结构异常，请检查或拆分后重新报送");
+				}
 				this.parser.row(row);
 			}
 

@@ -23,12 +23,15 @@ public final class ValueParser {
 	private static final Pattern NUMBER = Pattern.compile(
 			"^(约|大约|近|约计)?([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+))(万|千|百|亿)?(余|多)?(.*?)(余|多|左右|以上)?$");
 
+	/** Longer than this, text is prose, not a number with its measure. */
+	private static final int MAX_LENGTH = 64;
+
 	private ValueParser() {
 	}
 
 	/** Whether the text stands for "no value" rather than a number. */
 	public static boolean isMissing(String raw) {
-		return MISSING.contains(Names.fold(raw));
+		return raw.length() <= MAX_LENGTH && MISSING.contains(Names.fold(raw));
 	}
 
 	/**
@@ -36,6 +39,9 @@ public final class ValueParser {
 	 * @return the value, or empty when the text is not a number (the caller reports it)
 	 */
 	public static Optional<ParsedValue> parse(String raw) {
+		if (raw.length() > MAX_LENGTH) {
+			return Optional.empty();
+		}
 		String folded = DIGIT_GROUPS.matcher(Names.fold(raw)).replaceAll("");
 		Matcher m = NUMBER.matcher(folded);
 		if (!m.matches()) {
