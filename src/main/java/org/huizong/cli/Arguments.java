@@ -74,6 +74,23 @@ final class Arguments {
 		return this.options.get(name);
 	}
 
+	int positive(String name, int otherwise) {
+		String value = optional(name);
+		if (value == null) {
+			return otherwise;
+		}
+		try {
+			int number = Integer.parseInt(value.strip());
+			if (number > 0) {
+				return number;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new UsageException("--" + name + " 应为正整数：" + value);
+	}
+
 	String period() {
 		String period = required("period");
 		if (!PERIOD.matcher(period).matches()) {

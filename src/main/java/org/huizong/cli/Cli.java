@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.huizong.HuizongApplication;
+import org.huizong.generate.InboxGenerator;
 import org.huizong.job.ConsolidateJobConfiguration;
 import org.huizong.report.CsvExport;
 import org.huizong.report.RunReport;
@@ -41,12 +42,14 @@ public final class Cli {
 	public static final int REJECTIONS = 3;
 
 	private static final Map<String, Set<String>> COMMANDS = Map.of("run",
-			Set.of("period", "inbox", "db", "report", "catalog"), "export", Set.of("period", "level", "out", "db"));
+			Set.of("period", "inbox", "db", "report", "catalog"), "export", Set.of("period", "level", "out", "db"),
+			"generate", Set.of("period", "units", "rows", "formats", "out", "seed"));
 
 	private static final String USAGE_TEXT = """
 			用法：
 			  java -jar huizong.jar run --period 2017-06 --inbox DIR [--db JDBC_URL] [--report FILE] [--catalog DIR]
 			  java -jar huizong.jar export --period 2017-06 --level unit|campaign --out FILE [--db JDBC_URL]
+			  java -jar huizong.jar generate --out DIR [--period 2017-06] [--units 8] [--rows 50] [--formats xlsx,xls,csv] [--seed 1]
 			""";
 
 	private final PrintStream out;
@@ -69,6 +72,7 @@ public final class Cli {
 			return switch (arguments.command()) {
 				case "run" -> run(arguments);
 				case "export" -> export(arguments);
+				case "generate" -> generate(arguments);
 				default -> throw new UsageException("未知命令：" + arguments.command());
 			};
 		}
@@ -131,6 +135,27 @@ public final class Cli {
 			this.err.println("已导出 " + rows + " 行到 " + out);
 			return OK;
 		}
+	}
+
+	private int generate(Arguments arguments) throws IOException {
+		String period = (arguments.optional("period") != null) ? arguments.period() : "2017-06";
+		int units = arguments.positive("units", 8);
+		int rows = arguments.positive("rows", 50);
+		long seed = arguments.positive("seed", 1);
+		java.util.List<InboxGenerator.Format> formats = new java.util.ArrayList<>();
+		String list = (arguments.optional("formats") != null) ? arguments.optional("formats") : "xlsx,xls,csv";
+		for (String name : list.split(",")) {
+			try {
+				formats.add(InboxGenerator.Format.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT)));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new UsageException("--formats 只能取 xlsx、xls、csv：" + name);
+			}
+		}
+		Path out = Path.of(arguments.required("out"));
+		java.util.List<Path> files = new InboxGenerator(seed).write(out, period, units, rows, formats);
+		this.err.println("已生成 " + files.size() + " 个文件到 " + out);
+		return OK;
 	}
 
 	private static Map<String, Object> databaseProperties(String db) throws IOException {
