@@ -10,6 +10,7 @@ import org.huizong.load.Consolidator;
 import org.huizong.load.RunHistory;
 import org.huizong.load.SubmissionLoader;
 import org.huizong.report.CsvExport;
+import org.huizong.report.Feedback;
 import org.huizong.report.RunReports;
 import org.huizong.validate.SeverityPolicy;
 import org.springframework.context.annotation.Bean;
@@ -66,6 +67,11 @@ class HuizongConfiguration {
 	@Bean
 	CsvExport csvExport(JdbcTemplate jdbc) {
 		return new CsvExport(jdbc);
+	}
+
+	@Bean
+	Feedback feedback(JdbcTemplate jdbc, ReadLimits limits) {
+		return new Feedback(jdbc, limits);
 	}
 
 	@Bean

@@ -91,6 +91,34 @@ final class Arguments {
 		throw new UsageException("--" + name + " 应为正整数：" + value);
 	}
 
+	/** {@code --severity code=level,…} as settings, each rule's code checked. */
+	Map<String, String> severities() {
+		Map<String, String> settings = new LinkedHashMap<>();
+		String value = optional("severity");
+		if (value == null) {
+			return settings;
+		}
+		for (String pair : value.split(",")) {
+			String[] parts = pair.split("=", 2);
+			if (parts.length != 2) {
+				throw new UsageException("--severity 应为 代码=级别，如 total.mismatch=error：" + pair);
+			}
+			String code = parts[0].strip();
+			String level = parts[1].strip().toLowerCase(java.util.Locale.ROOT);
+			try {
+				org.huizong.validate.IssueCode.byCode(code);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new UsageException("未知的规则代码：" + code);
+			}
+			if (!Set.of("error", "warning", "info", "ignore").contains(level)) {
+				throw new UsageException("级别只能是 error、warning、info 或 ignore：" + parts[1]);
+			}
+			settings.put("huizong.severity[" + code + "]", level);
+		}
+		return settings;
+	}
+
 	String period() {
 		String period = required("period");
 		if (!PERIOD.matcher(period).matches()) {

@@ -13,6 +13,7 @@ import org.huizong.HuizongApplication;
 import org.huizong.generate.InboxGenerator;
 import org.huizong.job.ConsolidateJobConfiguration;
 import org.huizong.report.CsvExport;
+import org.huizong.report.Feedback;
 import org.huizong.report.RunReport;
 import org.huizong.report.RunReportJson;
 import org.huizong.report.RunReports;
@@ -42,13 +43,16 @@ public final class Cli {
 	public static final int REJECTIONS = 3;
 
 	private static final Map<String, Set<String>> COMMANDS = Map.of("run",
-			Set.of("period", "inbox", "db", "report", "catalog"), "export", Set.of("period", "level", "out", "db"),
-			"generate", Set.of("period", "units", "rows", "formats", "out", "seed"));
+			Set.of("period", "inbox", "db", "report", "catalog", "severity"), "export", Set.of("period", "level", "out", "db"),
+			"generate", Set.of("period", "units", "rows", "formats", "out", "seed"), "feedback",
+			Set.of("period", "out", "inbox", "db"));
 
 	private static final String USAGE_TEXT = """
 			用法：
 			  java -jar huizong.jar run --period 2017-06 --inbox DIR [--db JDBC_URL] [--report FILE] [--catalog DIR]
+			      [--severity total.mismatch=error,rate.mismatch=ignore]
 			  java -jar huizong.jar export --period 2017-06 --level unit|campaign --out FILE [--db JDBC_URL]
+			  java -jar huizong.jar feedback --period 2017-06 --out DIR [--inbox DIR] [--db JDBC_URL]
 			  java -jar huizong.jar generate --out DIR [--period 2017-06] [--units 8] [--rows 50] [--formats xlsx,xls,csv] [--seed 1]
 			""";
 
@@ -73,6 +77,7 @@ public final class Cli {
 				case "run" -> run(arguments);
 				case "export" -> export(arguments);
 				case "generate" -> generate(arguments);
+				case "feedback" -> feedback(arguments);
 				default -> throw new UsageException("未知命令：" + arguments.command());
 			};
 		}
@@ -98,6 +103,7 @@ public final class Cli {
 		if (arguments.optional("catalog") != null) {
 			properties.put("huizong.catalog", arguments.optional("catalog"));
 		}
+		properties.putAll(arguments.severities());
 		try (ConfigurableApplicationContext context = start(properties)) {
 			JobParameters parameters = new JobParametersBuilder()
 				.addString(ConsolidateJobConfiguration.PERIOD, period)
@@ -133,6 +139,18 @@ public final class Cli {
 		try (ConfigurableApplicationContext context = start(databaseProperties(arguments.optional("db")))) {
 			int rows = context.getBean(CsvExport.class).write(period, level, out);
 			this.err.println("已导出 " + rows + " 行到 " + out);
+			return OK;
+		}
+	}
+
+	private int feedback(Arguments arguments) throws IOException {
+		String period = arguments.period();
+		Path out = Path.of(arguments.required("out"));
+		Path inbox = (arguments.optional("inbox") != null) ? Path.of(arguments.optional("inbox")) : null;
+		try (ConfigurableApplicationContext context = start(databaseProperties(arguments.optional("db")))) {
+			java.util.List<Path> files = context.getBean(Feedback.class).write(period, inbox, out, this.err::println);
+			files.forEach((file) -> this.out.println(file));
+			this.err.println("已写出 " + files.size() + " 份问题反馈到 " + out);
 			return OK;
 		}
 	}

@@ -57,6 +57,25 @@ public final class SubmissionReaders {
 		return new CsvRowReader(file, TextEncoding.detect(file), limits);
 	}
 
+	/** A reader of nothing: for a feedback workbook that has only its list of faults. */
+	public static SubmissionReader none() {
+		return new SubmissionReader() {
+			@Override
+			public SubmissionFormat format() {
+				return SubmissionFormat.CSV;
+			}
+
+			@Override
+			public String encoding() {
+				return "";
+			}
+
+			@Override
+			public void read(RowSink sink) {
+			}
+		};
+	}
+
 	private static SubmissionReader ole2(Path file, ReadLimits limits) throws IOException {
 		java.util.Set<String> entries = new java.util.HashSet<>();
 		try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem(

@@ -1,15 +1,9 @@
 package org.huizong.load;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 
@@ -79,7 +73,7 @@ public final class SubmissionLoader {
 	 * @param period the run's period
 	 */
 	public FileOutcome load(Path file, String name, String period) throws IOException {
-		String sha256 = sha256(file);
+		String sha256 = Digests.sha256(file);
 		Optional<SubmissionLedger.Known> known = this.ledger.find(period, sha256);
 		if (known.isPresent()) {
 			Outcome outcome = SubmissionLedger.REJECTED.equals(known.get().status()) ? Outcome.REJECTED
@@ -100,16 +94,6 @@ public final class SubmissionLoader {
 			this.ledger.rejected(id, reading.unitOrFileName(), rejection.code(), rejection.reason(), reading.format,
 					reading.encoding);
 			return new FileOutcome(name, Outcome.REJECTED, id);
-		}
-	}
-
-	static String sha256(Path file) throws IOException {
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-			in.transferTo(java.io.OutputStream.nullOutputStream());
-			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -5,9 +5,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -49,18 +47,16 @@ public final class CsvExport {
 	/** Writes the export through a temporary file, so a reader never sees half of it. */
 	public int write(String period, Level level, Path out) throws IOException {
 		List<List<String>> rows = rows(period, level);
-		Path parent = out.toAbsolutePath().getParent();
-		Files.createDirectories(parent);
-		Path temp = Files.createTempFile(parent, ".export", ".tmp");
-		try (Writer writer = new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8);
-				CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180)) {
+		AtomicFiles.write(out, (stream) -> {
+			Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+			CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180);
 			writer.write('\ufeff');
 			printer.printRecord((Object[]) level.header.split(","));
 			for (List<String> row : rows) {
 				printer.printRecord(row);
 			}
-		}
-		Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			printer.flush();
+		});
 		return rows.size();
 	}
 

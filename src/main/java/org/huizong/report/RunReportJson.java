@@ -1,8 +1,6 @@
 package org.huizong.report;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,16 +21,9 @@ public final class RunReportJson {
 	}
 
 	public static void write(RunReport report, Path file) throws IOException {
-		Path parent = file.toAbsolutePath().getParent();
-		if (parent != null) {
-			Files.createDirectories(parent);
-		}
-		Path temp = Files.createTempFile(parent, ".report", ".tmp");
-		try (OutputStream out = Files.newOutputStream(temp)) {
-			JSON.writeValue(out, toMap(report));
-		}
-		Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-				java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		Map<String, Object> json = toMap(report);
+		AtomicFiles.write(file, (out) -> JSON.writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+			.writeValue(out, json));
 	}
 
 	static Map<String, Object> toMap(RunReport report) {
