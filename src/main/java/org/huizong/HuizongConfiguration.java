@@ -40,7 +40,8 @@ class HuizongConfiguration {
 	@Bean
 	ReadLimits readLimits(HuizongProperties properties) {
 		return new ReadLimits(properties.maxRowsPerSheet(), properties.maxColumns(), properties.maxTextLength(),
-				properties.timePerFile());
+				properties.timePerFile(), properties.zipMinInflateRatio(), properties.zipMaxEntrySize())
+			.applyToPoi();
 	}
 
 	@Bean

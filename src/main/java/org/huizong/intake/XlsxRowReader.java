@@ -73,9 +73,28 @@ final class XlsxRowReader implements SubmissionReader {
 		catch (InvalidFormatException ex) {
 			throw new RejectedFileException("file.corrupt", "文件已损坏：不是有效的 .xlsx 工作簿，请用 Excel 打开后另存为 .xlsx 重新报送", ex);
 		}
-		catch (OpenXML4JException | SAXException | ParserConfigurationException ex) {
+		catch (IOException ex) {
+			if (String.valueOf(ex.getMessage()).contains("Zip bomb")) {
+				throw new RejectedFileException("file.zip-bomb", "文件解压后体积异常（疑似压缩炸弹），超出处理上限，已拒收", ex);
+			}
+			throw ex;
+		}
+		catch (SAXException ex) {
+			if (String.valueOf(ex.getMessage()).contains("DOCTYPE")) {
+				throw new RejectedFileException("file.unsafe-xml", "文件含有不安全的 XML 内容（DOCTYPE 实体声明），已拒收，请用 Excel 另存为 .xlsx 后重新报送", ex);
+			}
+			throw new RejectedFileException("file.corrupt", "文件已损坏，XML 内容无法解析，请用 Excel 打开后另存为 .xlsx 重新报送", ex);
+		}
+		catch (OpenXML4JException | ParserConfigurationException ex) {
 			throw new RejectedFileException("file.corrupt", "文件已损坏，无法读取（" + ex.getMessage() + "），请用 Excel 打开后另存为 .xlsx 重新报送",
 					ex);
+		}
+		catch (org.apache.poi.ooxml.POIXMLException ex) {
+			if (String.valueOf(ex.getMessage()).contains("Strict OOXML")) {
+				throw new RejectedFileException("file.unsupported-format",
+						"不支持的格式：Strict Open XML 工作簿，请在 Excel 中另存为普通的“Excel 工作簿（.xlsx）”后重新报送", ex);
+			}
+			throw new RejectedFileException("file.corrupt", "文件已损坏，无法读取，请用 Excel 打开后另存为 .xlsx 重新报送", ex);
 		}
 	}
 

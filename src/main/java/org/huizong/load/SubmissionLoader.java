@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.huizong.catalog.Catalog;
+import org.huizong.intake.ReadAhead;
 import org.huizong.intake.ReadLimits;
 import org.huizong.intake.RejectedFileException;
 import org.huizong.intake.Row;
@@ -147,7 +148,7 @@ public final class SubmissionLoader {
 				this.format = reader.format().label();
 				this.encoding = reader.encoding();
 				TableParser parser = new TableParser(SubmissionLoader.this.catalog, this.name, this);
-				reader.read(new CountingSink(parser));
+				ReadAhead.read(reader, new CountingSink(parser), SubmissionLoader.this.limits.timePerFile());
 			}
 			catch (IOException ex) {
 				throw new RejectedFileException("file.unreadable", "文件无法读取：" + ex.getMessage(), ex);
@@ -164,6 +165,7 @@ public final class SubmissionLoader {
 			SubmissionLedger ledger = SubmissionLoader.this.ledger;
 			ledger.current(this.period, resolvedUnit, this.id).ifPresent((older) -> {
 				ledger.replace(older.id(), this.id);
+				issue(SubmissionLoader.this.policy.issue(IssueCode.UNIT_RESUBMITTED, "", "", resolvedUnit, older.status()));
 			});
 			this.facts.flush();
 			this.issues.flush();
@@ -265,11 +267,8 @@ public final class SubmissionLoader {
 
 			private final TableParser parser;
 
-			private final long deadline;
-
 			CountingSink(TableParser parser) {
 				this.parser = parser;
-				this.deadline = System.nanoTime() + SubmissionLoader.this.limits.timePerFile().toNanos();
 			}
 
 			@Override
@@ -280,10 +279,6 @@ public final class SubmissionLoader {
 			@Override
 			public void row(Row row) {
 				Reading.this.rows++;
-				if (System.nanoTime() - this.deadline > 0) {
-					throw new RejectedFileException("file.time-limit", "读取时间超过上限 "
-							+ SubmissionLoader.this.limits.timePerFile().toSeconds() + " 秒，文件可能过大或结构异常，请检查或拆分后重新报送");
-				}
 				this.parser.row(row);
 			}
 

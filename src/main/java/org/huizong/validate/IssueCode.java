@@ -22,7 +22,7 @@ public enum IssueCode {
 	CAMPAIGN_MISSING("campaign.missing", Severity.WARNING, "{0} 无法确定所属专项（没有专项名称列、分节行、标题或工作表名），暂不计入汇总"),
 	UNIT_UNKNOWN("unit.unknown", Severity.WARNING, "填报单位“{0}”不在单位名册中，已按原名接收"),
 	PERIOD_MISMATCH("period.mismatch", Severity.WARNING, "文件写明的期间 {0} 与本次汇总期间 {1} 不一致"),
-	UNIT_RESUBMITTED("unit.resubmitted", Severity.WARNING, "{0} 本期已有报送 {1}，以本文件为准"),
+	UNIT_RESUBMITTED("unit.resubmitted", Severity.INFO, "{0} 本期已有报送“{1}”，以本文件为准，原报送留作历史"),
 	SHEET_SKIPPED("sheet.skipped", Severity.INFO, "工作表没有统计表，已跳过：{0}");
 
 	private final String code;
