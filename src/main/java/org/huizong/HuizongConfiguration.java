@@ -12,6 +12,7 @@ import org.huizong.load.SubmissionLoader;
 import org.huizong.report.CsvExport;
 import org.huizong.report.Feedback;
 import org.huizong.report.RunReports;
+import org.huizong.report.RunStatus;
 import org.huizong.validate.SeverityPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -73,6 +74,11 @@ class HuizongConfiguration {
 	@Bean
 	Feedback feedback(JdbcTemplate jdbc, ReadLimits limits) {
 		return new Feedback(jdbc, limits);
+	}
+
+	@Bean
+	RunStatus runStatus(JdbcTemplate jdbc, javax.sql.DataSource dataSource, Catalog catalog) {
+		return new RunStatus(jdbc, dataSource, catalog);
 	}
 
 	@Bean

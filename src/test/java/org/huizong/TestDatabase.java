@@ -46,7 +46,17 @@ public final class TestDatabase implements AutoCloseable {
 	public static TestDatabase create(String kind, Path dir) throws IOException, SQLException {
 		if (kind.equals("h2")) {
 			Path file = Files.createDirectories(dir.resolve("db")).resolve("huizong");
-			return new TestDatabase(kind, "jdbc:h2:file:" + file.toAbsolutePath(), () -> {
+			String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";AUTO_SERVER=TRUE";
+			// Held open for the test's lifetime: this process stays the H2 server that runs in other
+			// processes connect to, so no two processes race to open the file.
+			Connection anchor = DriverManager.getConnection(url);
+			return new TestDatabase(kind, url, () -> {
+				try {
+					anchor.close();
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException(ex);
+				}
 			});
 		}
 		String base = System.getenv(PG_ENV);

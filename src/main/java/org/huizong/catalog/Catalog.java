@@ -26,9 +26,12 @@ public final class Catalog {
 
 	private final NameIndex<HeaderRole> headers;
 
+	private final List<String> roster;
+
 	Catalog(NameIndex<String> campaigns, NameIndex<Metric> metrics, NameIndex<MeasureAlias> measures,
 			NameIndex<String> sources, NameIndex<String> units, NameIndex<HeaderRole> headers,
-			List<Map.Entry<String, String>> campaignSpellings) {
+			List<Map.Entry<String, String>> campaignSpellings, List<String> roster) {
+		this.roster = List.copyOf(roster);
 		this.campaigns = campaigns;
 		this.metrics = metrics;
 		this.measures = measures;
@@ -38,6 +41,11 @@ public final class Catalog {
 		List<Map.Entry<String, String>> longestFirst = new ArrayList<>(campaignSpellings);
 		longestFirst.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
 		this.campaignSpellings = List.copyOf(longestFirst);
+	}
+
+	/** The units of the roster, by canonical name, in the order of {@code units.csv}. */
+	public List<String> roster() {
+		return this.roster;
 	}
 
 	public Optional<String> campaign(String raw) {

@@ -69,14 +69,19 @@ public final class CatalogLoader {
 			}
 		});
 		NameIndex<String> sources = namesIn(folder, "sources.csv");
-		NameIndex<String> units = namesIn(folder, "units.csv");
+		NameIndex<String> units = new NameIndex<>();
+		List<String> roster = new ArrayList<>();
+		read(folder, "units.csv", (name, aliases) -> {
+			roster.add(name);
+			concat(name, aliases).forEach((spelling) -> units.put(spelling, name));
+		});
 		NameIndex<HeaderRole> headers = new NameIndex<>();
 		read(folder, "headers.csv", (role, aliases) -> {
 			for (String spelling : aliases) {
 				headers.put(spelling, HeaderRole.valueOf(role.toUpperCase(java.util.Locale.ROOT)));
 			}
 		});
-		return new Catalog(campaigns, metrics, measures, sources, units, headers, campaignSpellings);
+		return new Catalog(campaigns, metrics, measures, sources, units, headers, campaignSpellings, roster);
 	}
 
 	private static NameIndex<String> namesIn(Path folder, String file) {

@@ -74,6 +74,25 @@ final class Arguments {
 		return this.options.get(name);
 	}
 
+	/** A duration such as {@code 10m}, {@code 30s}, {@code 0}. */
+	java.time.Duration duration(String name, java.time.Duration otherwise) {
+		String value = optional(name);
+		if (value == null) {
+			return otherwise;
+		}
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(s|m|h)?").matcher(value.strip());
+		if (!m.matches()) {
+			throw new UsageException("--" + name + " 应为时长，如 30s、10m、1h：" + value);
+		}
+		long amount = Long.parseLong(m.group(1));
+		String unit = (m.group(2) != null) ? m.group(2) : "s";
+		return switch (unit) {
+			case "h" -> java.time.Duration.ofHours(amount);
+			case "m" -> java.time.Duration.ofMinutes(amount);
+			default -> java.time.Duration.ofSeconds(amount);
+		};
+	}
+
 	int positive(String name, int otherwise) {
 		String value = optional(name);
 		if (value == null) {

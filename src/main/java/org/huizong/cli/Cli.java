@@ -4,33 +4,35 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.huizong.HuizongApplication;
 import org.huizong.generate.InboxGenerator;
-import org.huizong.job.ConsolidateJobConfiguration;
+import org.huizong.job.RunLauncher;
 import org.huizong.report.CsvExport;
 import org.huizong.report.Feedback;
 import org.huizong.report.RunReport;
 import org.huizong.report.RunReportJson;
 import org.huizong.report.RunReports;
+import org.huizong.report.RunStatus;
 import org.huizong.report.RunSummary;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The command line: {@code run} consolidates a period, {@code export} writes the consolidated
- * tables as CSV. Exit statuses: 0 all clean, 3 completed with files or cells rejected, 1 failed,
- * 2 a wrong command line.
+ * The command line. {@code run} consolidates a period, {@code restart} finishes an interrupted
+ * run, {@code status} tells what the runs did, {@code serve} runs the jobs of {@code jobs/} on
+ * their schedule, {@code export} writes the consolidated tables as CSV, {@code feedback} the
+ * corrections for units, {@code generate} a realistic inbox. Exit statuses: 0 all clean, 3
+ * completed with files or cells rejected, 1 failed, 2 a wrong command line, 4 another run of the
+ * period was still going.
  */
 public final class Cli {
 
@@ -42,19 +44,27 @@ public final class Cli {
 
 	public static final int REJECTIONS = 3;
 
+	public static final int BUSY = 4;
+
 	private static final Map<String, Set<String>> COMMANDS = Map.of("run",
-			Set.of("period", "inbox", "db", "report", "catalog", "severity"), "export", Set.of("period", "level", "out", "db"),
-			"generate", Set.of("period", "units", "rows", "formats", "out", "seed"), "feedback",
-			Set.of("period", "out", "inbox", "db"));
+			Set.of("period", "inbox", "db", "report", "catalog", "severity", "force", "wait"), "restart",
+			Set.of("period", "db", "report", "wait"), "status", Set.of("period", "db"), "serve", Set.of("jobs"), "export",
+			Set.of("period", "level", "out", "db"), "generate", Set.of("period", "units", "rows", "formats", "out", "seed"),
+			"feedback", Set.of("period", "out", "inbox", "db"));
 
 	private static final String USAGE_TEXT = """
 			用法：
 			  java -jar huizong.jar run --period 2017-06 --inbox DIR [--db JDBC_URL] [--report FILE] [--catalog DIR]
-			      [--severity total.mismatch=error,rate.mismatch=ignore]
+			      [--severity total.mismatch=error,rate.mismatch=ignore] [--force] [--wait 10m]
+			  java -jar huizong.jar restart --period 2017-06 [--db JDBC_URL] [--report FILE] [--wait 10m]
+			  java -jar huizong.jar status [--period 2017-06] [--db JDBC_URL]
+			  java -jar huizong.jar serve [--jobs DIR]
 			  java -jar huizong.jar export --period 2017-06 --level unit|campaign --out FILE [--db JDBC_URL]
 			  java -jar huizong.jar feedback --period 2017-06 --out DIR [--inbox DIR] [--db JDBC_URL]
 			  java -jar huizong.jar generate --out DIR [--period 2017-06] [--units 8] [--rows 50] [--formats xlsx,xls,csv] [--seed 1]
 			""";
+
+	private static final Duration DEFAULT_WAIT = Duration.ofMinutes(10);
 
 	private final PrintStream out;
 
@@ -66,15 +76,17 @@ public final class Cli {
 	}
 
 	public int execute(String... args) {
-		Arguments arguments;
 		try {
 			if (args.length > 0 && (args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h"))) {
 				this.out.print(USAGE_TEXT);
 				return OK;
 			}
-			arguments = Arguments.parse(args, COMMANDS);
+			Arguments arguments = Arguments.parse(args, COMMANDS);
 			return switch (arguments.command()) {
 				case "run" -> run(arguments);
+				case "restart" -> restart(arguments);
+				case "status" -> status(arguments);
+				case "serve" -> serve(arguments);
 				case "export" -> export(arguments);
 				case "generate" -> generate(arguments);
 				case "feedback" -> feedback(arguments);
@@ -92,37 +104,99 @@ public final class Cli {
 		}
 	}
 
+	/** What one run is asked to do; {@code serve} builds these from its job definitions. */
+	record RunRequest(String period, Path inbox, String db, Path report, Map<String, Object> settings, boolean force,
+			Duration waitForOtherRun) {
+	}
+
 	private int run(Arguments arguments) throws Exception {
-		String period = arguments.period();
 		Path inbox = Path.of(arguments.required("inbox")).toAbsolutePath().normalize();
 		if (!Files.isDirectory(inbox)) {
 			throw new UsageException("收件箱不存在或不是文件夹：" + inbox);
 		}
-		String reportOption = arguments.optional("report");
-		Map<String, Object> properties = databaseProperties(arguments.optional("db"));
+		Map<String, Object> settings = new LinkedHashMap<>(arguments.severities());
 		if (arguments.optional("catalog") != null) {
-			properties.put("huizong.catalog", arguments.optional("catalog"));
+			settings.put("huizong.catalog", arguments.optional("catalog"));
 		}
-		properties.putAll(arguments.severities());
+		RunRequest request = new RunRequest(arguments.period(), inbox, arguments.optional("db"),
+				reportPath(arguments), settings, arguments.optional("force") != null, arguments.duration("wait", DEFAULT_WAIT));
+		try (Stopper stopper = Stopper.install(this.err)) {
+			return runOnce(request, stopper);
+		}
+	}
+
+	/** One run in a context of its own: the same for a person at a terminal and for {@code serve}. */
+	int runOnce(RunRequest request, Stopper stopper) throws Exception {
+		Map<String, Object> properties = databaseProperties(request.db());
+		properties.putAll(request.settings());
 		try (ConfigurableApplicationContext context = start(properties)) {
-			JobParameters parameters = new JobParametersBuilder()
-				.addString(ConsolidateJobConfiguration.PERIOD, period)
-				.addString(ConsolidateJobConfiguration.INBOX, inbox.toString())
-				.addLocalDateTime(ConsolidateJobConfiguration.RUN_AT, LocalDateTime.now())
-				.toJobParameters();
-			JobExecution execution = context.getBean(JobOperator.class)
-				.start(context.getBean(ConsolidateJobConfiguration.JOB_NAME + "Job", Job.class), parameters);
-			RunReport report = context.getBean(RunReports.class).load(execution.getId());
-			if (reportOption != null) {
-				RunReportJson.write(report, Path.of(reportOption));
+			RunLauncher launcher = context.getBean(RunLauncher.class);
+			stopper.watch(launcher);
+			try {
+				Optional<JobExecution> execution = launcher.run(request.period(), request.inbox(), request.force(),
+						request.waitForOtherRun(), this.err::println);
+				return finish(context, execution, request.period(), request.report());
 			}
-			RunSummary.print(report, this.out);
-			if (execution.getStatus() != BatchStatus.COMPLETED) {
-				execution.getAllFailureExceptions()
-					.forEach((ex) -> this.err.println("运行失败：" + describe(ex)));
-				return FAILED;
+			finally {
+				stopper.unwatch();
 			}
-			return report.anythingRejected() ? REJECTIONS : OK;
+		}
+	}
+
+	private int restart(Arguments arguments) throws Exception {
+		String period = arguments.period();
+		try (Stopper stopper = Stopper.install(this.err);
+				ConfigurableApplicationContext context = start(databaseProperties(arguments.optional("db")))) {
+			RunLauncher launcher = context.getBean(RunLauncher.class);
+			stopper.watch(launcher);
+			Optional<JobExecution> execution = launcher.restart(period, arguments.duration("wait", DEFAULT_WAIT),
+					this.err::println);
+			if (execution.isEmpty() && !context.getBean(RunStatus.class).isBusy(period)) {
+				return OK;
+			}
+			return finish(context, execution, period, reportPath(arguments));
+		}
+	}
+
+	private int finish(ConfigurableApplicationContext context, Optional<JobExecution> execution, String period, Path report)
+			throws IOException {
+		if (execution.isEmpty()) {
+			this.err.println("期间 " + period + " 另有一次汇总仍在运行，本次未执行");
+			return BUSY;
+		}
+		RunReport runReport = context.getBean(RunReports.class).load(execution.get().getId());
+		if (report != null) {
+			RunReportJson.write(runReport, report);
+		}
+		RunSummary.print(runReport, this.out);
+		BatchStatus status = execution.get().getStatus();
+		if (status == BatchStatus.STOPPED) {
+			this.err.println("已按停止信号在文件之间停下；用 restart --period " + period + " 继续");
+			return FAILED;
+		}
+		if (status != BatchStatus.COMPLETED) {
+			execution.get().getAllFailureExceptions().forEach((ex) -> this.err.println("运行失败：" + describe(ex)));
+			return FAILED;
+		}
+		return runReport.anythingRejected() ? REJECTIONS : OK;
+	}
+
+	private int status(Arguments arguments) throws Exception {
+		String period = (arguments.optional("period") != null) ? arguments.period() : null;
+		try (ConfigurableApplicationContext context = start(databaseProperties(arguments.optional("db")))) {
+			return context.getBean(RunStatus.class).print(period, this.out) ? OK : FAILED;
+		}
+	}
+
+	private int serve(Arguments arguments) throws Exception {
+		Path jobs = Path.of((arguments.optional("jobs") != null) ? arguments.optional("jobs") : "jobs");
+		List<JobDefinition> definitions = JobDefinition.loadAll(jobs);
+		if (definitions.isEmpty()) {
+			throw new UsageException("在 " + jobs.toAbsolutePath() + " 中没有找到作业定义（*.yml）");
+		}
+		try (Stopper stopper = Stopper.install(this.err)) {
+			new Scheduler(this, definitions, this.err).serve(stopper);
+			return OK;
 		}
 	}
 
@@ -148,8 +222,8 @@ public final class Cli {
 		Path out = Path.of(arguments.required("out"));
 		Path inbox = (arguments.optional("inbox") != null) ? Path.of(arguments.optional("inbox")) : null;
 		try (ConfigurableApplicationContext context = start(databaseProperties(arguments.optional("db")))) {
-			java.util.List<Path> files = context.getBean(Feedback.class).write(period, inbox, out, this.err::println);
-			files.forEach((file) -> this.out.println(file));
+			List<Path> files = context.getBean(Feedback.class).write(period, inbox, out, this.err::println);
+			files.forEach(this.out::println);
 			this.err.println("已写出 " + files.size() + " 份问题反馈到 " + out);
 			return OK;
 		}
@@ -160,7 +234,7 @@ public final class Cli {
 		int units = arguments.positive("units", 8);
 		int rows = arguments.positive("rows", 50);
 		long seed = arguments.positive("seed", 1);
-		java.util.List<InboxGenerator.Format> formats = new java.util.ArrayList<>();
+		List<InboxGenerator.Format> formats = new java.util.ArrayList<>();
 		String list = (arguments.optional("formats") != null) ? arguments.optional("formats") : "xlsx,xls,csv";
 		for (String name : list.split(",")) {
 			try {
@@ -171,9 +245,13 @@ public final class Cli {
 			}
 		}
 		Path out = Path.of(arguments.required("out"));
-		java.util.List<Path> files = new InboxGenerator(seed).write(out, period, units, rows, formats);
+		List<Path> files = new InboxGenerator(seed).write(out, period, units, rows, formats);
 		this.err.println("已生成 " + files.size() + " 个文件到 " + out);
 		return OK;
+	}
+
+	private static Path reportPath(Arguments arguments) {
+		return (arguments.optional("report") != null) ? Path.of(arguments.optional("report")) : null;
 	}
 
 	private static Map<String, Object> databaseProperties(String db) throws IOException {
@@ -187,13 +265,16 @@ public final class Cli {
 		return properties;
 	}
 
-	/** Options given on the command line outrank every other source of settings. */
+	/**
+	 * Options given on the command line outrank every other source of settings. The context has no
+	 * shutdown hook of its own: on SIGTERM the {@link Stopper} lets the file in hand finish first.
+	 */
 	private static ConfigurableApplicationContext start(Map<String, Object> properties) {
 		String[] args = properties.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-		return new SpringApplicationBuilder(HuizongApplication.class).run(args);
+		return new SpringApplicationBuilder(HuizongApplication.class).registerShutdownHook(false).run(args);
 	}
 
-	private static String describe(Throwable ex) {
+	static String describe(Throwable ex) {
 		Throwable root = ex;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();

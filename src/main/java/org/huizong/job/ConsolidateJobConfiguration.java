@@ -3,14 +3,16 @@ package org.huizong.job;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import javax.sql.DataSource;
+
 import org.huizong.load.Consolidator;
 import org.huizong.load.RunHistory;
 import org.huizong.load.SubmissionLoader;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -38,9 +40,17 @@ public class ConsolidateJobConfiguration {
 
 	public static final String RUN_AT = "run.at";
 
+	public static final String FORCE = "force";
+
+	@Bean
+	RunLauncher runLauncher(JobOperator jobOperator, JobRepository jobRepository, Job consolidateJob, DataSource dataSource,
+			RunHistory history, Clock clock) {
+		return new RunLauncher(jobOperator, jobRepository, consolidateJob, dataSource, history, clock);
+	}
+
 	@Bean
 	Job consolidateJob(JobRepository jobRepository, Step intakeStep, Step consolidateStep, RunHistory history,
-			Clock clock) {
+			Clock clock, org.springframework.beans.factory.ObjectProvider<RunLauncher> launcher) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(intakeStep)
 			.next(consolidateStep)
 			.listener(new JobExecutionListener() {
@@ -48,12 +58,18 @@ public class ConsolidateJobConfiguration {
 				public void beforeJob(JobExecution execution) {
 					history.started(execution.getId(), execution.getJobParameters().getString(PERIOD),
 							execution.getJobParameters().getString(INBOX), clock.instant());
+					launcher.getObject().started(execution);
 				}
 
 				@Override
 				public void afterJob(JobExecution execution) {
-					String status = (execution.getStatus() == BatchStatus.COMPLETED) ? "completed" : "failed";
+					String status = switch (execution.getStatus()) {
+						case COMPLETED -> "completed";
+						case STOPPED, STOPPING -> "stopped";
+						default -> "failed";
+					};
 					history.finished(execution.getId(), status, clock.instant());
+					launcher.getObject().finished();
 				}
 			})
 			.build();
@@ -79,8 +95,9 @@ public class ConsolidateJobConfiguration {
 	@Bean
 	@StepScope
 	SubmissionWriter submissionWriter(SubmissionLoader loader, RunHistory history,
-			@Value("#{jobParameters['period']}") String period, RunProgress progress) {
-		return new SubmissionWriter(loader, history, period, progress);
+			@Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['force']}") String force,
+			RunProgress progress) {
+		return new SubmissionWriter(loader, history, period, Boolean.parseBoolean(force), progress);
 	}
 
 	@Bean

@@ -22,14 +22,17 @@ class SubmissionWriter implements ItemWriter<InboxFile>, StepExecutionListener {
 
 	private final RunProgress progress;
 
+	private final boolean force;
+
 	private long runId;
 
 	private int seq;
 
-	SubmissionWriter(SubmissionLoader loader, RunHistory history, String period, RunProgress progress) {
+	SubmissionWriter(SubmissionLoader loader, RunHistory history, String period, boolean force, RunProgress progress) {
 		this.loader = loader;
 		this.history = history;
 		this.period = period;
+		this.force = force;
 		this.progress = progress;
 	}
 
@@ -44,7 +47,7 @@ class SubmissionWriter implements ItemWriter<InboxFile>, StepExecutionListener {
 		for (InboxFile file : chunk) {
 			FileOutcome outcome;
 			try {
-				outcome = this.loader.load(file.path(), file.name(), this.period);
+				outcome = this.loader.load(file.path(), file.name(), this.period, this.force);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("文件无法读取：" + file.name(), ex);

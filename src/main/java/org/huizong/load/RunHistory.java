@@ -23,6 +23,12 @@ public final class RunHistory {
 		this.jdbc.update("UPDATE run SET status = ?, finished_at = ? WHERE id = ?", status, Timestamp.from(at), runId);
 	}
 
+	/** A run whose process died: it will never finish by itself. */
+	public void interrupted(long runId, Instant at) {
+		this.jdbc.update("UPDATE run SET status = 'interrupted', finished_at = ? WHERE id = ? AND status = 'running'",
+				Timestamp.from(at), runId);
+	}
+
 	public int filesRecorded(long runId) {
 		Integer max = this.jdbc.queryForObject("SELECT COALESCE(MAX(seq), 0) FROM run_file WHERE run_id = ?", Integer.class,
 				runId);

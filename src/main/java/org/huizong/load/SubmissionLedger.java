@@ -53,6 +53,18 @@ public final class SubmissionLedger {
 		return key.getKey().longValue();
 	}
 
+	/** A known submission read again: its figures and issues go, its place in the ledger stays. */
+	long reopen(long id, String fileName) {
+		this.jdbc.update("UPDATE submission SET file_name = ?, status = 'loading', reason_code = '', reason = '', "
+				+ "replaced_by = NULL WHERE id = ?", fileName, id);
+		return id;
+	}
+
+	void clear(long id) {
+		this.jdbc.update("DELETE FROM fact WHERE submission_id = ?", id);
+		this.jdbc.update("DELETE FROM issue WHERE submission_id = ?", id);
+	}
+
 	void loaded(long id, String unit, String format, String encoding, int rows, int facts) {
 		this.jdbc.update("UPDATE submission SET unit = ?, status = 'loaded', format = ?, encoding = ?, rows_read = ?, "
 				+ "facts = ? WHERE id = ?", unit, format, encoding, rows, facts, id);

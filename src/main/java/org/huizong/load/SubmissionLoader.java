@@ -72,19 +72,26 @@ public final class SubmissionLoader {
 	 * @param file the file
 	 * @param name its path relative to the inbox, as reports name it
 	 * @param period the run's period
+	 * @param force whether to read it again even if its content is already in the ledger
 	 */
-	public FileOutcome load(Path file, String name, String period) throws IOException {
+	public FileOutcome load(Path file, String name, String period, boolean force) throws IOException {
 		String sha256 = Digests.sha256(file);
 		Optional<SubmissionLedger.Known> known = this.ledger.find(period, sha256);
-		if (known.isPresent()) {
+		if (known.isPresent() && !force) {
 			Outcome outcome = SubmissionLedger.REJECTED.equals(known.get().status()) ? Outcome.REJECTED
 					: Outcome.UNCHANGED;
 			return new FileOutcome(name, outcome, known.get().id());
 		}
-		long id = this.ledger.open(period, name, sha256, this.clock.instant());
+		long id = known.isPresent() ? this.ledger.reopen(known.get().id(), name)
+				: this.ledger.open(period, name, sha256, this.clock.instant());
 		Reading reading = new Reading(file, name, period, id);
 		try {
-			this.savepoint.executeWithoutResult((status) -> reading.run());
+			this.savepoint.executeWithoutResult((status) -> {
+				if (known.isPresent()) {
+					this.ledger.clear(id);
+				}
+				reading.run();
+			});
 			return new FileOutcome(name, Outcome.LOADED, id);
 		}
 		catch (LinkageError ex) {
@@ -92,6 +99,9 @@ public final class SubmissionLoader {
 		}
 		catch (RuntimeException | Error ex) {
 			Rejection rejection = Rejection.of(ex);
+			if (known.isPresent()) {
+				this.ledger.clear(id);
+			}
 			this.ledger.rejected(id, reading.unitOrFileName(), rejection.code(), rejection.reason(), reading.format,
 					reading.encoding);
 			return new FileOutcome(name, Outcome.REJECTED, id);

@@ -1,0 +1,84 @@
+package org.huizong.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code serve}: runs each job of {@code jobs/} on its schedule, period after period, each run in
+ * a context of its own, until SIGTERM. A run that fails is reported and the schedule goes on.
+ */
+final class Scheduler {
+
+	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+	private static final Duration WAIT_FOR_OTHER_RUN = Duration.ofMinutes(30);
+
+	private final Cli cli;
+
+	private final List<JobDefinition> jobs;
+
+	private final PrintStream log;
+
+	Scheduler(Cli cli, List<JobDefinition> jobs, PrintStream log) {
+		this.cli = cli;
+		this.jobs = jobs;
+		this.log = log;
+	}
+
+	void serve(Stopper stopper) throws InterruptedException {
+		Map<JobDefinition, ZonedDateTime> next = new LinkedHashMap<>();
+		for (JobDefinition job : this.jobs) {
+			next.put(job, job.schedule().next(ZonedDateTime.now(job.zone())));
+			this.log.println("作业 " + job.name() + "：下次运行 " + next.get(job));
+		}
+		while (!stopper.stopping()) {
+			for (JobDefinition job : this.jobs) {
+				ZonedDateTime now = ZonedDateTime.now(job.zone());
+				if (!now.isBefore(next.get(job)) && !stopper.stopping()) {
+					runJob(job, now, stopper);
+					next.put(job, job.schedule().next(ZonedDateTime.now(job.zone())));
+					this.log.println("作业 " + job.name() + "：下次运行 " + next.get(job));
+				}
+			}
+			long sleep = next.values()
+				.stream()
+				.mapToLong((at) -> Duration.between(ZonedDateTime.now(at.getZone()), at).toMillis())
+				.min()
+				.orElse(1000);
+			stopper.sleep(Math.max(10, Math.min(sleep, 1000)));
+		}
+		this.log.println("已停止");
+	}
+
+	private void runJob(JobDefinition job, ZonedDateTime now, Stopper stopper) {
+		for (String period : job.periods(now)) {
+			if (stopper.stopping()) {
+				return;
+			}
+			Path inbox = job.inboxFor(period);
+			if (!Files.isDirectory(inbox)) {
+				this.log.println("作业 " + job.name() + "：期间 " + period + " 的收件箱 " + inbox + " 不存在，跳过");
+				continue;
+			}
+			Path report = (job.reports() != null)
+					? job.reports().resolve(job.name() + "-" + period + "-" + now.format(STAMP) + ".json") : null;
+			this.log.println("作业 " + job.name() + "：开始汇总 " + period + "（" + inbox + "）");
+			try {
+				int exit = this.cli.runOnce(new Cli.RunRequest(period, inbox.toAbsolutePath().normalize(), job.db(), report,
+						Map.of(), false, WAIT_FOR_OTHER_RUN), stopper);
+				this.log.println("作业 " + job.name() + "：" + period + " 结束，退出状态 " + exit);
+			}
+			catch (Exception ex) {
+				this.log.println("作业 " + job.name() + "：" + period + " 运行失败：" + Cli.describe(ex));
+			}
+		}
+	}
+
+}
