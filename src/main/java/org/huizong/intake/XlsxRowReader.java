@@ -5,33 +5,42 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
-import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
+import com.fasterxml.aalto.stax.InputFactoryImpl;
+import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Reads an {@code .xlsx}/{@code .xlsm} workbook sheet by sheet with a SAX parser over POI's
- * package, so memory does not grow with the number of rows. Formula cells give their cached
- * result; nothing is evaluated. Numbers keep their exact decimal text; date-formatted numbers are
- * dates, in either date system.
+ * Reads an {@code .xlsx}/{@code .xlsm} workbook with a StAX parser (Aalto) over its zip
+ * ({@link XlsxPackage}, guarded against zip bombs), so memory does not grow with the number of
+ * rows. The relationships, sheet list, shared strings and number formats are read with the same
+ * parser; only the shared strings are held in memory. Formula cells
+ * give their cached result; nothing is evaluated. Numbers keep their exact decimal text;
+ * date-formatted numbers are dates, in either date system. A DOCTYPE is refused, never expanded.
  */
 final class XlsxRowReader implements SubmissionReader {
+
+	private static final String OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
+
+	private static final String STRICT_DOCUMENT = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument";
+
+	private static final String SHARED_STRINGS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings";
+
+	private static final String STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
+
+	private static final String RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+	private static final long MAX_SHARED_CHARS = 64L * 1024 * 1024;
+
+	private static final XMLInputFactory XML = newFactory();
 
 	private final Path file;
 
@@ -52,69 +61,255 @@ final class XlsxRowReader implements SubmissionReader {
 		return "";
 	}
 
+	private static XMLInputFactory newFactory() {
+		XMLInputFactory factory = new InputFactoryImpl();
+		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+		factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+		return factory;
+	}
+
 	@Override
 	public void read(RowSink sink) throws IOException {
-		try (OPCPackage pkg = OPCPackage.open(this.file.toFile(), PackageAccess.READ)) {
-			XSSFReader reader = new XSSFReader(pkg);
-			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
-			StylesTable styles = reader.getStylesTable();
-			boolean date1904 = isDate1904(reader);
-			XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-			while (sheets.hasNext()) {
-				try (InputStream sheet = sheets.next()) {
-					sink.startSheet(sheets.getSheetName());
-					XMLReader parser = XMLHelper.newXMLReader();
-					parser.setContentHandler(new SheetHandler(strings, styles, date1904, sink, this.limits));
-					parser.parse(new InputSource(sheet));
-					sink.endSheet();
+		try (XlsxPackage pkg = new XlsxPackage(this.file, this.limits)) {
+			String workbookName = workbookPart(pkg);
+			Map<String, String[]> relationships = relationships(pkg, workbookName);
+			Workbook book = parseWorkbook(pkg, workbookName);
+			List<String> strings = sharedStrings(pkg, target(relationships, SHARED_STRINGS));
+			boolean[] dateStyles = dateStyles(pkg, target(relationships, STYLES));
+			for (String[] sheet : book.sheets) {
+				String[] relationship = relationships.get(sheet[1]);
+				if (relationship == null || !pkg.contains(relationship[1])) {
+					continue;
 				}
+				sink.startSheet(sheet[0]);
+				try (InputStream in = pkg.open(relationship[1])) {
+					new SheetReader(strings, dateStyles, book.date1904, sink, this.limits).read(in);
+				}
+				sink.endSheet();
 			}
 		}
-		catch (InvalidFormatException ex) {
-			throw new RejectedFileException("file.corrupt", "文件已损坏：不是有效的 .xlsx 工作簿，请用 Excel 打开后另存为 .xlsx 重新报送", ex);
-		}
-		catch (IOException ex) {
-			if (String.valueOf(ex.getMessage()).contains("Zip bomb")) {
-				throw new RejectedFileException("file.zip-bomb", "文件解压后体积异常（疑似压缩炸弹），超出处理上限，已拒收", ex);
-			}
-			throw ex;
-		}
-		catch (SAXException ex) {
-			if (String.valueOf(ex.getMessage()).contains("DOCTYPE")) {
-				throw new RejectedFileException("file.unsafe-xml", "文件含有不安全的 XML 内容（DOCTYPE 实体声明），已拒收，请用 Excel 另存为 .xlsx 后重新报送", ex);
-			}
+		catch (XMLStreamException ex) {
 			throw new RejectedFileException("file.corrupt", "文件已损坏，XML 内容无法解析，请用 Excel 打开后另存为 .xlsx 重新报送", ex);
 		}
-		catch (OpenXML4JException | ParserConfigurationException ex) {
-			throw new RejectedFileException("file.corrupt", "文件已损坏，无法读取（" + ex.getMessage() + "），请用 Excel 打开后另存为 .xlsx 重新报送",
-					ex);
+		catch (java.util.zip.ZipException ex) {
+			throw new RejectedFileException("file.corrupt", "文件已损坏：压缩内容无法解开（可能传输中断），请重新报送", ex);
 		}
-		catch (org.apache.poi.ooxml.POIXMLException ex) {
-			if (String.valueOf(ex.getMessage()).contains("Strict OOXML")) {
+	}
+
+	/** The workbook part named by the package's relationships, {@code xl/workbook.xml} as a rule. */
+	private static String workbookPart(XlsxPackage pkg) throws IOException, XMLStreamException {
+		Map<String, String[]> root = relationships(pkg, "");
+		String workbook = target(root, OFFICE_DOCUMENT);
+		if (workbook == null) {
+			if (target(root, STRICT_DOCUMENT) != null) {
 				throw new RejectedFileException("file.unsupported-format",
-						"不支持的格式：Strict Open XML 工作簿，请在 Excel 中另存为普通的“Excel 工作簿（.xlsx）”后重新报送", ex);
+						"不支持的格式：Strict Open XML 工作簿，请在 Excel 中另存为普通的“Excel 工作簿（.xlsx）”后重新报送");
 			}
-			throw new RejectedFileException("file.corrupt", "文件已损坏，无法读取，请用 Excel 打开后另存为 .xlsx 重新报送", ex);
+			workbook = "xl/workbook.xml";
+		}
+		if (!pkg.contains(workbook)) {
+			throw new RejectedFileException("file.corrupt", "文件已损坏：压缩包中没有工作簿，请用 Excel 打开后另存为 .xlsx 重新报送");
+		}
+		return workbook;
+	}
+
+	/** A part's relationships by id: {type, resolved target}; external targets are left out. */
+	private static Map<String, String[]> relationships(XlsxPackage pkg, String part) throws IOException, XMLStreamException {
+		Map<String, String[]> relationships = new HashMap<>();
+		String name = part.isEmpty() ? "_rels/.rels" : XlsxPackage.relationshipsOf(part);
+		try (InputStream in = pkg.open(name)) {
+			if (in == null) {
+				return relationships;
+			}
+			XMLStreamReader xml = open(in);
+			try {
+				while (xml.hasNext()) {
+					if (next(xml) == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("Relationship")) {
+						String id = xml.getAttributeValue(null, "Id");
+						String type = xml.getAttributeValue(null, "Type");
+						String target = xml.getAttributeValue(null, "Target");
+						if (id != null && type != null && target != null
+								&& !"External".equalsIgnoreCase(xml.getAttributeValue(null, "TargetMode"))) {
+							relationships.put(id, new String[] { type, XlsxPackage.resolve(part, target) });
+						}
+					}
+				}
+			}
+			finally {
+				xml.close();
+			}
+		}
+		return relationships;
+	}
+
+	private static String target(Map<String, String[]> relationships, String type) {
+		for (String[] relationship : relationships.values()) {
+			if (relationship[0].equals(type)) {
+				return relationship[1];
+			}
+		}
+		return null;
+	}
+
+	private record Workbook(List<String[]> sheets, boolean date1904) {
+	}
+
+	private static Workbook parseWorkbook(XlsxPackage pkg, String workbook) throws IOException, XMLStreamException {
+		List<String[]> sheets = new ArrayList<>();
+		boolean date1904 = false;
+		try (InputStream in = pkg.open(workbook)) {
+			XMLStreamReader xml = open(in);
+			try {
+				while (xml.hasNext()) {
+					if (next(xml) != XMLStreamConstants.START_ELEMENT) {
+						continue;
+					}
+					String name = xml.getLocalName();
+					if (name.equals("sheet")) {
+						String id = xml.getAttributeValue(RELATIONSHIPS_NS, "id");
+						sheets.add(new String[] { String.valueOf(xml.getAttributeValue(null, "name")), id });
+					}
+					else if (name.equals("workbookPr")) {
+						String value = xml.getAttributeValue(null, "date1904");
+						date1904 = "1".equals(value) || "true".equals(value);
+					}
+				}
+			}
+			finally {
+				xml.close();
+			}
+		}
+		sheets.removeIf((sheet) -> sheet[1] == null);
+		return new Workbook(sheets, date1904);
+	}
+
+	private List<String> sharedStrings(XlsxPackage pkg, String part) throws IOException, XMLStreamException {
+		List<String> strings = new ArrayList<>();
+		if (part == null || !pkg.contains(part)) {
+			return strings;
+		}
+		long chars = 0;
+		try (InputStream in = pkg.open(part)) {
+			XMLStreamReader xml = open(in);
+			try {
+				StringBuilder text = new StringBuilder();
+				int depthInPhonetic = 0;
+				while (xml.hasNext()) {
+					int event = next(xml);
+					if (event == XMLStreamConstants.START_ELEMENT) {
+						String name = xml.getLocalName();
+						if (name.equals("si")) {
+							text.setLength(0);
+						}
+						else if (name.equals("rPh")) {
+							depthInPhonetic++;
+						}
+						else if (name.equals("t") && depthInPhonetic == 0) {
+							text.append(xml.getElementText());
+						}
+					}
+					else if (event == XMLStreamConstants.END_ELEMENT) {
+						String name = xml.getLocalName();
+						if (name.equals("rPh")) {
+							depthInPhonetic--;
+						}
+						else if (name.equals("si")) {
+							String value = this.limits.cut(text.toString());
+							chars += value.length();
+							if (chars > MAX_SHARED_CHARS) {
+								throw new RejectedFileException("file.too-large", "工作簿的共享字符串超过 " + MAX_SHARED_CHARS
+										/ 1024 / 1024 + "M 字符，超出处理上限，请拆分后重新报送");
+							}
+							strings.add(value);
+						}
+					}
+				}
+			}
+			finally {
+				xml.close();
+			}
+		}
+		return strings;
+	}
+
+	/** Which cell style indexes show a number as a date. */
+	private static boolean[] dateStyles(XlsxPackage pkg, String part) throws IOException, XMLStreamException {
+		if (part == null || !pkg.contains(part)) {
+			return new boolean[0];
+		}
+		Map<Integer, String> formats = new HashMap<>();
+		List<Boolean> styles = new ArrayList<>();
+		try (InputStream in = pkg.open(part)) {
+			XMLStreamReader xml = open(in);
+			try {
+				boolean inCellXfs = false;
+				while (xml.hasNext()) {
+					int event = next(xml);
+					if (event == XMLStreamConstants.START_ELEMENT) {
+						String name = xml.getLocalName();
+						if (name.equals("numFmt")) {
+							Integer id = integer(xml.getAttributeValue(null, "numFmtId"));
+							String code = xml.getAttributeValue(null, "formatCode");
+							if (id != null && code != null) {
+								formats.put(id, code);
+							}
+						}
+						else if (name.equals("cellXfs")) {
+							inCellXfs = true;
+						}
+						else if (name.equals("xf") && inCellXfs) {
+							Integer id = integer(xml.getAttributeValue(null, "numFmtId"));
+							int formatId = (id != null) ? id : 0;
+							String code = formats.getOrDefault(formatId, BuiltinFormats.getBuiltinFormat(formatId));
+							styles.add(DateUtil.isADateFormat(formatId, code));
+						}
+					}
+					else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("cellXfs")) {
+						inCellXfs = false;
+					}
+				}
+			}
+			finally {
+				xml.close();
+			}
+		}
+		boolean[] dates = new boolean[styles.size()];
+		for (int i = 0; i < dates.length; i++) {
+			dates[i] = styles.get(i);
+		}
+		return dates;
+	}
+
+	private static Integer integer(String text) {
+		try {
+			return (text != null) ? Integer.valueOf(text.trim()) : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
 		}
 	}
 
-	private static boolean isDate1904(XSSFReader reader) {
-		try (InputStream workbook = reader.getWorkbookData()) {
-			byte[] head = workbook.readNBytes(64 * 1024);
-			String xml = new String(head, java.nio.charset.StandardCharsets.UTF_8);
-			return xml.matches("(?s).*date1904=\"(1|true)\".*");
-		}
-		catch (IOException | InvalidFormatException ex) {
-			return false;
-		}
+	private static XMLStreamReader open(InputStream in) throws XMLStreamException {
+		return XML.createXMLStreamReader(in);
 	}
 
-	/** One sheet's XML: rows of {@code <c r= t= s=><v/><is><t/></is></c>}. */
-	private static final class SheetHandler extends DefaultHandler {
+	/** The next event, refusing a DOCTYPE: an office suite never writes one; an attacker does. */
+	private static int next(XMLStreamReader xml) throws XMLStreamException {
+		int event = xml.next();
+		if (event == XMLStreamConstants.DTD) {
+			throw new RejectedFileException("file.unsafe-xml",
+					"文件含有不安全的 XML 内容（DOCTYPE 实体声明），已拒收，请用 Excel 另存为 .xlsx 后重新报送");
+		}
+		return event;
+	}
 
-		private final ReadOnlySharedStringsTable strings;
+	/** One sheet's XML: rows of {@code <c r= t= s=><f/><v/><is><t/></is></c>}. */
+	private static final class SheetReader {
 
-		private final StylesTable styles;
+		private final List<String> strings;
+
+		private final boolean[] dateStyles;
 
 		private final boolean date1904;
 
@@ -122,153 +317,173 @@ final class XlsxRowReader implements SubmissionReader {
 
 		private final ReadLimits limits;
 
-		private final StringBuilder text = new StringBuilder();
-
-		private List<Cell> cells = new ArrayList<>();
-
-		private int rowNumber;
-
-		private int rowsRead;
-
-		private int nextColumn;
-
-		private int column;
-
-		private String type;
-
-		private int style;
-
-		private boolean inValue;
-
-		private boolean inInline;
-
-		SheetHandler(ReadOnlySharedStringsTable strings, StylesTable styles, boolean date1904, RowSink sink,
-				ReadLimits limits) {
+		SheetReader(List<String> strings, boolean[] dateStyles, boolean date1904, RowSink sink, ReadLimits limits) {
 			this.strings = strings;
-			this.styles = styles;
+			this.dateStyles = dateStyles;
 			this.date1904 = date1904;
 			this.sink = sink;
 			this.limits = limits;
 		}
 
-		@Override
-		public void startElement(String uri, String localName, String qName, Attributes attributes) {
-			switch (localName) {
-				case "row" -> {
-					String r = attributes.getValue("r");
-					this.rowNumber = (r != null) ? Integer.parseInt(r) : this.rowNumber + 1;
-					this.cells = new ArrayList<>();
-					this.nextColumn = 0;
-					if (++this.rowsRead > this.limits.maxRowsPerSheet()) {
-						throw new RejectedFileException("file.too-many-rows",
-								"工作表行数超过上限 " + this.limits.maxRowsPerSheet() + "，请拆分后重新报送");
+		void read(InputStream in) throws XMLStreamException {
+			XMLStreamReader xml = open(in);
+			try {
+				List<Cell> cells = new ArrayList<>();
+				int rowNumber = 0;
+				int rowsRead = 0;
+				int nextColumn = 0;
+				int column = 0;
+				String type = null;
+				int style = -1;
+				String value = null;
+				StringBuilder inline = null;
+				while (xml.hasNext()) {
+					int event = next(xml);
+					if (event == XMLStreamConstants.START_ELEMENT) {
+						String name = xml.getLocalName();
+						switch (name) {
+							case "row" -> {
+								String r = xml.getAttributeValue(null, "r");
+								rowNumber = (r != null) ? parseRow(r, rowNumber) : rowNumber + 1;
+								cells = new ArrayList<>();
+								nextColumn = 0;
+								if (++rowsRead > this.limits.maxRowsPerSheet()) {
+									throw new RejectedFileException("file.too-many-rows",
+											"工作表行数超过上限 " + this.limits.maxRowsPerSheet() + "，请拆分后重新报送");
+								}
+							}
+							case "c" -> {
+								column = nextColumn;
+								type = null;
+								style = -1;
+								for (int a = 0, n = xml.getAttributeCount(); a < n; a++) {
+									String attribute = xml.getAttributeLocalName(a);
+									if (attribute.equals("r")) {
+										column = columnOf(xml.getAttributeValue(a));
+									}
+									else if (attribute.equals("t")) {
+										type = xml.getAttributeValue(a);
+									}
+									else if (attribute.equals("s")) {
+										style = parseInt(xml.getAttributeValue(a));
+									}
+								}
+								nextColumn = column + 1;
+								value = null;
+								inline = null;
+							}
+							case "v" -> value = xml.getElementText();
+							case "is" -> inline = new StringBuilder();
+							case "t" -> {
+								if (inline != null) {
+									inline.append(xml.getElementText());
+								}
+							}
+							default -> {
+							}
+						}
+					}
+					else if (event == XMLStreamConstants.END_ELEMENT) {
+						String name = xml.getLocalName();
+						if (name.equals("c")) {
+							if (column < this.limits.maxColumns()) {
+								Cell cell = cell(column, type, style, (inline != null) ? inline.toString() : value);
+								if (cell != null && !cell.text().isBlank()) {
+									cells.add(cell);
+								}
+							}
+						}
+						else if (name.equals("row")) {
+							this.sink.row(new Row(rowNumber, cells));
+						}
 					}
 				}
-				case "c" -> {
-					String r = attributes.getValue("r");
-					this.column = (r != null) ? columnOf(r) : this.nextColumn;
-					this.nextColumn = this.column + 1;
-					this.type = attributes.getValue("t");
-					String s = attributes.getValue("s");
-					this.style = (s != null) ? Integer.parseInt(s) : -1;
-					this.text.setLength(0);
-				}
-				case "v" -> {
-					this.inValue = true;
-					this.text.setLength(0);
-				}
-				case "is" -> {
-					this.inInline = true;
-					this.text.setLength(0);
-				}
-				default -> {
-				}
+			}
+			finally {
+				xml.close();
 			}
 		}
 
-		@Override
-		public void characters(char[] ch, int start, int length) {
-			if ((this.inValue || this.inInline) && this.text.length() < this.limits.maxTextLength()) {
-				this.text.append(ch, start, Math.min(length, this.limits.maxTextLength() - this.text.length()));
+		private Cell cell(int column, String type, int style, String raw) {
+			if (raw == null) {
+				return null;
 			}
-		}
-
-		@Override
-		public void endElement(String uri, String localName, String qName) {
-			switch (localName) {
-				case "v" -> this.inValue = false;
-				case "is" -> this.inInline = false;
-				case "c" -> cellEnded();
-				case "row" -> this.sink.row(new Row(this.rowNumber, List.copyOf(this.cells)));
-				default -> {
-				}
-			}
-		}
-
-		private void cellEnded() {
-			String raw = this.text.toString();
-			this.text.setLength(0);
-			if (this.column >= this.limits.maxColumns()) {
-				return;
-			}
-			Cell cell = cell(raw);
-			if (cell != null && !cell.text().isBlank()) {
-				this.cells.add(cell);
-			}
-		}
-
-		private Cell cell(String raw) {
-			String t = (this.type != null) ? this.type : "n";
+			String t = (type != null) ? type : "n";
 			return switch (t) {
-				case "s" -> sharedString(raw);
-				case "inlineStr", "str" -> Cell.text(this.column, raw);
-				case "e" -> new Cell(this.column, CellKind.ERROR, raw);
-				case "b" -> new Cell(this.column, CellKind.BOOLEAN, "1".equals(raw) ? "TRUE" : "FALSE");
-				default -> number(raw);
+				case "s" -> sharedString(column, raw);
+				case "inlineStr", "str" -> Cell.text(column, this.limits.cut(raw));
+				case "e" -> new Cell(column, CellKind.ERROR, raw);
+				case "b" -> new Cell(column, CellKind.BOOLEAN, "1".equals(raw) ? "TRUE" : "FALSE");
+				default -> number(column, style, raw);
 			};
 		}
 
-		private Cell sharedString(String raw) {
-			int index;
-			try {
-				index = Integer.parseInt(raw.trim());
-			}
-			catch (NumberFormatException ex) {
-				return null;
-			}
-			if (index < 0 || index >= this.strings.getCount()) {
+		private Cell sharedString(int column, String raw) {
+			int index = parseInt(raw.trim());
+			if (index < 0 || index >= this.strings.size()) {
 				throw new RejectedFileException("file.corrupt", "文件已损坏：单元格引用了不存在的共享字符串，请用 Excel 打开后另存为 .xlsx 重新报送");
 			}
-			return Cell.text(this.column, this.limits.cut(this.strings.getItemAt(index).getString()));
+			return Cell.text(column, this.strings.get(index));
 		}
 
-		private Cell number(String raw) {
-			if (raw.isBlank()) {
+		private Cell number(int column, int style, String raw) {
+			String text = raw.trim();
+			if (text.isEmpty()) {
 				return null;
+			}
+			boolean date = style >= 0 && style < this.dateStyles.length && this.dateStyles[style];
+			if (!date && isPlainInteger(text)) {
+				return new Cell(column, CellKind.NUMBER, text);
 			}
 			BigDecimal value;
 			try {
-				value = new BigDecimal(raw.trim());
+				value = new BigDecimal(text);
 			}
 			catch (NumberFormatException ex) {
-				return Cell.text(this.column, raw);
+				return Cell.text(column, this.limits.cut(raw));
 			}
-			if (isDateStyle()) {
+			if (date) {
 				double serial = value.doubleValue();
-				String date = DateUtil.isValidExcelDate(serial)
-						? DateUtil.getLocalDateTime(serial, this.date1904).toLocalDate().toString() : raw;
-				return new Cell(this.column, CellKind.DATE, date);
+				String shown = DateUtil.isValidExcelDate(serial)
+						? DateUtil.getLocalDateTime(serial, this.date1904).toLocalDate().toString() : text;
+				return new Cell(column, CellKind.DATE, shown);
 			}
-			return new Cell(this.column, CellKind.NUMBER, plain(value));
+			return new Cell(column, CellKind.NUMBER, plain(value));
 		}
 
-		private boolean isDateStyle() {
-			if (this.style < 0 || this.styles == null || this.style >= this.styles.getNumCellStyles()) {
+		private static boolean isPlainInteger(String text) {
+			int start = (text.charAt(0) == '-') ? 1 : 0;
+			if (text.length() - start == 0 || text.length() - start > 15
+					|| (text.charAt(start) == '0' && text.length() - start > 1)) {
 				return false;
 			}
-			XSSFCellStyle cellStyle = this.styles.getStyleAt(this.style);
-			return cellStyle != null
-					&& DateUtil.isADateFormat(cellStyle.getDataFormat(), cellStyle.getDataFormatString());
+			for (int i = start; i < text.length(); i++) {
+				char c = text.charAt(i);
+				if (c < '0' || c > '9') {
+					return false;
+				}
+			}
+			return !text.equals("-0");
+		}
+
+		private static int parseInt(String text) {
+			int value = 0;
+			if (text.isEmpty() || text.length() > 9) {
+				return -1;
+			}
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				if (c < '0' || c > '9') {
+					return -1;
+				}
+				value = value * 10 + (c - '0');
+			}
+			return value;
+		}
+
+		private static int parseRow(String reference, int previous) {
+			int row = parseInt(reference);
+			return (row > 0) ? row : previous + 1;
 		}
 
 		private static int columnOf(String reference) {
@@ -279,6 +494,9 @@ final class XlsxRowReader implements SubmissionReader {
 					break;
 				}
 				column = column * 26 + (c - 'A' + 1);
+				if (column > 16_384) {
+					return 16_384;
+				}
 			}
 			return column - 1;
 		}

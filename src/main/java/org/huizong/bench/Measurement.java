@@ -1,0 +1,51 @@
+package org.huizong.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+
+/**
+ * One phase's figures.
+ * @param phase what was measured
+ * @param rows rows (or facts) handled
+ * @param bytes bytes of input handled, 0 where not meaningful
+ * @param seconds wall time
+ * @param peakHeapBytes the heap's peak during the phase
+ */
+record Measurement(String phase, long rows, long bytes, double seconds, long peakHeapBytes) {
+
+	double rowsPerSecond() {
+		return this.rows / Math.max(this.seconds, 1e-9);
+	}
+
+	double megabytesPerSecond() {
+		return this.bytes / 1e6 / Math.max(this.seconds, 1e-9);
+	}
+
+	interface Work {
+
+		long run() throws Exception;
+
+	}
+
+	/** Runs {@code work} after a collection, timing it and taking the heap's peak. */
+	static Measurement of(String phase, long bytes, Work work) throws Exception {
+		System.gc();
+		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+			if (pool.getType() == MemoryType.HEAP) {
+				pool.resetPeakUsage();
+			}
+		}
+		long start = System.nanoTime();
+		long rows = work.run();
+		double seconds = (System.nanoTime() - start) / 1e9;
+		long peak = 0;
+		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+			if (pool.getType() == MemoryType.HEAP) {
+				peak += pool.getPeakUsage().getUsed();
+			}
+		}
+		return new Measurement(phase, rows, bytes, seconds, peak);
+	}
+
+}
