@@ -47,13 +47,27 @@ final class XlsxPackage implements AutoCloseable {
 		return this.entries.containsKey(key(name));
 	}
 
-	/** The part's bytes, inflated under the zip-bomb guard, or {@code null} when there is no such part. */
+	/**
+	 * The part's bytes, inflated under the zip-bomb guard, or {@code null} when there is no such
+	 * part. A part that declares a DOCTYPE is refused before it is parsed: an office suite never
+	 * writes one, and entity expansion ("billion laughs") needs one.
+	 */
 	InputStream open(String name) throws IOException {
 		ZipEntry entry = this.entries.get(key(name));
 		if (entry == null) {
 			return null;
 		}
-		return new Guarded(this.zip.getInputStream(entry), entry.getCompressedSize(), this.limits);
+		java.io.BufferedInputStream in = new java.io.BufferedInputStream(
+				new Guarded(this.zip.getInputStream(entry), entry.getCompressedSize(), this.limits), 8192);
+		in.mark(1024);
+		byte[] head = in.readNBytes(1024);
+		in.reset();
+		if (new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT).contains("<!DOCTYPE")) {
+			in.close();
+			throw new RejectedFileException("file.unsafe-xml",
+					"文件含有不安全的 XML 内容（DOCTYPE 实体声明），已拒收，请用 Excel 另存为 .xlsx 后重新报送");
+		}
+		return in;
 	}
 
 	/**

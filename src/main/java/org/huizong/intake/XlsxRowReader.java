@@ -199,7 +199,7 @@ final class XlsxRowReader implements SubmissionReader {
 					int event = next(xml);
 					if (event == XMLStreamConstants.START_ELEMENT) {
 						String name = xml.getLocalName();
-						if (name.equals("si")) {
+						if (name.equals("si") || name.equals("sstItem")) {
 							text.setLength(0);
 						}
 						else if (name.equals("rPh")) {
@@ -214,7 +214,7 @@ final class XlsxRowReader implements SubmissionReader {
 						if (name.equals("rPh")) {
 							depthInPhonetic--;
 						}
-						else if (name.equals("si")) {
+						else if (name.equals("si") || name.equals("sstItem")) {
 							String value = this.limits.cut(text.toString());
 							chars += value.length();
 							if (chars > MAX_SHARED_CHARS) {
@@ -419,6 +419,9 @@ final class XlsxRowReader implements SubmissionReader {
 		}
 
 		private Cell sharedString(int column, String raw) {
+			if (raw.isBlank()) {
+				return null;
+			}
 			int index = parseInt(raw.trim());
 			if (index < 0 || index >= this.strings.size()) {
 				throw new RejectedFileException("file.corrupt", "文件已损坏：单元格引用了不存在的共享字符串，请用 Excel 打开后另存为 .xlsx 重新报送");
