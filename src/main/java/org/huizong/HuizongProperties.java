@@ -16,12 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timePerFile how long reading one file may take before it is rejected
  * @param zipMinInflateRatio the smallest compression ratio an xlsx entry may have (zip bombs)
  * @param zipMaxEntrySize the largest uncompressed size of one xlsx entry, in bytes
+ * @param filesPerChunk files loaded in one transaction: more is faster, fewer loses less to a crash
  */
 @ConfigurationProperties("huizong")
 public record HuizongProperties(@DefaultValue("data/catalog") Path catalog, Map<String, String> severity,
 		@DefaultValue("1048576") int maxRowsPerSheet, @DefaultValue("256") int maxColumns,
 		@DefaultValue("32767") int maxTextLength, @DefaultValue("5m") java.time.Duration timePerFile,
-		@DefaultValue("0.01") double zipMinInflateRatio, @DefaultValue("1073741824") long zipMaxEntrySize) {
+		@DefaultValue("0.01") double zipMinInflateRatio, @DefaultValue("1073741824") long zipMaxEntrySize,
+		@DefaultValue("20") int filesPerChunk) {
 
 	public HuizongProperties {
 		severity = (severity != null) ? Map.copyOf(severity) : Map.of();

@@ -14,8 +14,28 @@ public final class Names {
 	/** Longer than this, a cell is prose, not a name worth looking up. */
 	public static final int MAX_NAME_LENGTH = 100;
 
+	/** Units repeat the same few hundred names on every row; folding each once is enough. */
+	private static final int CACHE_SIZE = 50_000;
+
+	private static final java.util.concurrent.ConcurrentHashMap<String, String> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
 	/** Full-width to half-width, no white space, every bracket style as {@code ()}. */
 	public static String fold(String raw) {
+		if (raw.length() > MAX_NAME_LENGTH) {
+			return compute(raw);
+		}
+		String folded = CACHE.get(raw);
+		if (folded == null) {
+			if (CACHE.size() >= CACHE_SIZE) {
+				CACHE.clear();
+			}
+			folded = compute(raw);
+			CACHE.put(raw, folded);
+		}
+		return folded;
+	}
+
+	private static String compute(String raw) {
 		String s = Normalizer.normalize(raw, Normalizer.Form.NFKC);
 		StringBuilder out = new StringBuilder(s.length());
 		for (int i = 0; i < s.length(); i++) {

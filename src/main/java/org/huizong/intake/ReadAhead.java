@@ -40,47 +40,95 @@ public final class ReadAhead {
 	private ReadAhead() {
 	}
 
+	/** Opens a submission; runs on the reading thread. */
+	public interface Opener {
+
+		SubmissionReader open() throws IOException;
+
+	}
+
 	/** Streams {@code reader}'s rows into {@code sink} on the calling thread, within {@code limit}. */
 	public static void read(SubmissionReader reader, RowSink sink, Duration limit) throws IOException {
-		BlockingQueue<Event> queue = new ArrayBlockingQueue<>(CAPACITY);
-		Producer producer = new Producer(reader, queue);
-		Thread thread = new Thread(null, producer, "huizong-read", STACK_SIZE);
-		thread.setDaemon(true);
-		thread.start();
-		long deadline = System.nanoTime() + limit.toNanos();
-		try {
-			while (true) {
-				long left = deadline - System.nanoTime();
-				Event event = (left > 0) ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
-				if (event == null) {
-					throw new RejectedFileException("file.time-limit", "读取时间超过上限 " + limit.toSeconds()
-							+ " 秒，文件可能过大或结构异常，请检查或拆分后重新报送");
-				}
-				if (event instanceof Start start) {
-					sink.startSheet(start.sheet());
-				}
-				else if (event instanceof RowEvent row) {
-					sink.row(row.row());
-				}
-				else if (event instanceof End) {
-					sink.endSheet();
-				}
-				else if (event instanceof Failed failed) {
-					rethrow(failed.cause());
-				}
-				else {
-					return;
+		start(() -> reader).drainTo(sink, limit);
+	}
+
+	/**
+	 * Starts opening and reading a file now, so that its first rows are ready when the caller gets
+	 * to it; its time limit counts from here.
+	 */
+	public static Pending start(Opener opener) {
+		Pending pending = new Pending(opener);
+		pending.thread.start();
+		return pending;
+	}
+
+	/** A file being read ahead. */
+	public static final class Pending {
+
+		private final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(CAPACITY);
+
+		private final Producer producer;
+
+		private final Thread thread;
+
+		private final long started = System.nanoTime();
+
+		private volatile SubmissionReader reader;
+
+		Pending(Opener opener) {
+			this.producer = new Producer(opener, this);
+			this.thread = new Thread(null, this.producer, "huizong-read", STACK_SIZE);
+			this.thread.setDaemon(true);
+		}
+
+		/** The reader, once the file is open: its format and encoding. */
+		public SubmissionReader reader() {
+			return this.reader;
+		}
+
+		/** Hands the rows over to {@code sink} on the calling thread until the file ends or fails. */
+		public void drainTo(RowSink sink, Duration limit) throws IOException {
+			long deadline = this.started + limit.toNanos();
+			try {
+				while (true) {
+					long left = deadline - System.nanoTime();
+					Event event = (left > 0) ? this.queue.poll(left, TimeUnit.NANOSECONDS) : null;
+					if (event == null) {
+						throw new RejectedFileException("file.time-limit", "读取时间超过上限 " + limit.toSeconds()
+								+ " 秒，文件可能过大或结构异常，请检查或拆分后重新报送");
+					}
+					if (event instanceof Start start) {
+						sink.startSheet(start.sheet());
+					}
+					else if (event instanceof RowEvent row) {
+						sink.row(row.row());
+					}
+					else if (event instanceof End) {
+						sink.endSheet();
+					}
+					else if (event instanceof Failed failed) {
+						rethrow(failed.cause());
+					}
+					else {
+						return;
+					}
 				}
 			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("读取被中断", ex);
+			}
+			finally {
+				cancel();
+			}
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("读取被中断", ex);
+
+		/** Stops the reading thread; a file no longer wanted is let go. */
+		public void cancel() {
+			this.producer.cancelled = true;
+			this.thread.interrupt();
 		}
-		finally {
-			producer.cancelled = true;
-			thread.interrupt();
-		}
+
 	}
 
 	private static void rethrow(Throwable cause) throws IOException {
@@ -99,21 +147,26 @@ public final class ReadAhead {
 	/** Runs the reader, putting its events on the queue while anyone still wants them. */
 	private static final class Producer implements Runnable, RowSink {
 
-		private final SubmissionReader reader;
+		private final Opener opener;
+
+		private final Pending pending;
 
 		private final BlockingQueue<Event> queue;
 
 		private volatile boolean cancelled;
 
-		Producer(SubmissionReader reader, BlockingQueue<Event> queue) {
-			this.reader = reader;
-			this.queue = queue;
+		Producer(Opener opener, Pending pending) {
+			this.opener = opener;
+			this.pending = pending;
+			this.queue = pending.queue;
 		}
 
 		@Override
 		public void run() {
 			try {
-				this.reader.read(this);
+				SubmissionReader reader = this.opener.open();
+				this.pending.reader = reader;
+				reader.read(this);
 				put(new Done());
 			}
 			catch (Cancelled ex) {

@@ -26,7 +26,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The job {@code consolidate}: parameters {@code period} and {@code inbox} (and {@code run.at},
  * so every run is a new instance; the submissions ledger, not the parameters, keeps a file from
- * loading twice). Step {@code intake} loads one file per chunk, so one file is one transaction;
+ * loading twice). Step {@code intake} loads a few files per chunk ({@code huizong.files-per-chunk}):
+ * each file within its own savepoint, the chunk in one transaction with the run's record of it;
  * step {@code consolidate} rebuilds the period's consolidated tables in one transaction.
  */
 @Configuration(proxyBeanMethods = false)
@@ -77,8 +78,8 @@ public class ConsolidateJobConfiguration {
 
 	@Bean
 	Step intakeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, InboxReader inboxReader,
-			SubmissionWriter submissionWriter) {
-		return new StepBuilder("intake", jobRepository).<InboxFile, InboxFile>chunk(1)
+			SubmissionWriter submissionWriter, org.huizong.HuizongProperties properties) {
+		return new StepBuilder("intake", jobRepository).<InboxFile, InboxFile>chunk(properties.filesPerChunk())
 			.transactionManager(transactionManager)
 			.reader(inboxReader)
 			.writer(submissionWriter)

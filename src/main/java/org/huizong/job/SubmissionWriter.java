@@ -2,6 +2,8 @@ package org.huizong.job;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.huizong.load.FileOutcome;
 import org.huizong.load.RunHistory;
@@ -28,6 +30,8 @@ class SubmissionWriter implements ItemWriter<InboxFile>, StepExecutionListener {
 
 	private int seq;
 
+	private SubmissionLoader.PeriodFiles files;
+
 	SubmissionWriter(SubmissionLoader loader, RunHistory history, String period, boolean force, RunProgress progress) {
 		this.loader = loader;
 		this.history = history;
@@ -40,21 +44,36 @@ class SubmissionWriter implements ItemWriter<InboxFile>, StepExecutionListener {
 	public void beforeStep(StepExecution stepExecution) {
 		this.runId = stepExecution.getJobExecution().getId();
 		this.seq = this.history.filesRecorded(this.runId);
+		this.files = this.loader.forPeriod(this.period, this.force);
+	}
+
+	@Override
+	public org.springframework.batch.core.ExitStatus afterStep(StepExecution stepExecution) {
+		if (this.files != null) {
+			this.files.close();
+		}
+		return null;
 	}
 
 	@Override
 	public void write(Chunk<? extends InboxFile> chunk) {
-		for (InboxFile file : chunk) {
-			FileOutcome outcome;
+		List<FileOutcome> outcomes = new ArrayList<>(chunk.size());
+		List<? extends InboxFile> items = chunk.getItems();
+		for (int i = 0; i < items.size(); i++) {
+			InboxFile file = items.get(i);
 			try {
-				outcome = this.loader.load(file.path(), file.name(), this.period, this.force);
+				if (i + 1 < items.size()) {
+					this.files.prefetch(items.get(i + 1).path());
+				}
+				outcomes.add(this.files.load(file.path(), file.name()));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("文件无法读取：" + file.name(), ex);
 			}
-			this.history.file(this.runId, ++this.seq, outcome);
-			this.progress.fileDone(outcome);
 		}
+		this.history.files(this.runId, this.seq, outcomes);
+		this.seq += outcomes.size();
+		outcomes.forEach(this.progress::fileDone);
 	}
 
 }

@@ -8,7 +8,8 @@ import org.huizong.validate.Severity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes a submission's issues. A file that is wrong in every cell is told so without flooding
+ * Writes a submission's issues, all at once when the file is read (its facts may be streaming
+ * into the database meanwhile). A file that is wrong in every cell is told so without flooding
  * the tables: past a bound, issues are counted, not stored.
  */
 final class IssueWriter {
@@ -42,9 +43,6 @@ final class IssueWriter {
 		if (this.count <= this.maxStored) {
 			this.batch.add(new Object[] { this.submissionId, issue.severity().label(), issue.code(),
 					FactWriter.cut(issue.sheet(), 200), issue.cell(), FactWriter.cut(issue.message(), 2000) });
-			if (this.batch.size() >= 500) {
-				flush();
-			}
 		}
 	}
 

@@ -35,9 +35,16 @@ public final class RunHistory {
 		return (max != null) ? max : 0;
 	}
 
-	public void file(long runId, int seq, FileOutcome outcome) {
-		this.jdbc.update("INSERT INTO run_file (run_id, seq, name, outcome, submission_id) VALUES (?, ?, ?, ?, ?)", runId,
-				seq, FactWriter.cut(outcome.name(), 1000), outcome.outcome().label(), outcome.submissionId());
+	/** Records what became of a chunk's files, numbered on from {@code after}. */
+	public void files(long runId, int after, java.util.List<FileOutcome> outcomes) {
+		java.util.List<Object[]> rows = new java.util.ArrayList<>(outcomes.size());
+		int seq = after;
+		for (FileOutcome outcome : outcomes) {
+			rows.add(new Object[] { runId, ++seq, FactWriter.cut(outcome.name(), 1000), outcome.outcome().label(),
+					outcome.submissionId() });
+		}
+		this.jdbc.batchUpdate("INSERT INTO run_file (run_id, seq, name, outcome, submission_id) VALUES (?, ?, ?, ?, ?)",
+				rows);
 	}
 
 }

@@ -2,7 +2,8 @@ package org.huizong.load;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -30,12 +31,24 @@ public final class SubmissionLedger {
 	record Known(long id, String status) {
 	}
 
-	Optional<Known> find(String period, String sha256) {
-		return this.jdbc
-			.query("SELECT id, status FROM submission WHERE period = ? AND sha256 = ?",
-					(rs, i) -> new Known(rs.getLong(1), rs.getString(2)), period, sha256)
-			.stream()
-			.findFirst();
+	/** Every submission of the period, by the digest of its content. */
+	Map<String, Known> byDigest(String period) {
+		Map<String, Known> known = new HashMap<>();
+		this.jdbc.query("SELECT sha256, id, status FROM submission WHERE period = ?",
+				(rs) -> {
+					known.put(rs.getString(1).trim(), new Known(rs.getLong(2), rs.getString(3)));
+				}, period);
+		return known;
+	}
+
+	/** Each unit's current submission for the period, with its file name as status. */
+	Map<String, Known> currentByUnit(String period) {
+		Map<String, Known> current = new HashMap<>();
+		this.jdbc.query("SELECT unit, id, file_name FROM submission WHERE period = ? AND status = 'loaded'",
+				(rs) -> {
+					current.put(rs.getString(1), new Known(rs.getLong(2), rs.getString(3)));
+				}, period);
+		return current;
 	}
 
 	long open(String period, String fileName, String sha256, Instant received) {
@@ -73,15 +86,6 @@ public final class SubmissionLedger {
 	void rejected(long id, String unit, String code, String reason, String format, String encoding) {
 		this.jdbc.update("UPDATE submission SET unit = ?, status = 'rejected', reason_code = ?, reason = ?, format = ?, "
 				+ "encoding = ? WHERE id = ?", unit, code, truncate(reason, 2000), format, encoding, id);
-	}
-
-	/** The unit's current submission for the period other than {@code id}, with its file name. */
-	Optional<Known> current(String period, String unit, long id) {
-		return this.jdbc
-			.query("SELECT id, file_name FROM submission WHERE period = ? AND unit = ? AND status = 'loaded' AND id <> ?",
-					(rs, i) -> new Known(rs.getLong(1), rs.getString(2)), period, unit, id)
-			.stream()
-			.findFirst();
 	}
 
 	void replace(long older, long newer) {

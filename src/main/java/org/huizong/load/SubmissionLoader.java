@@ -3,7 +3,9 @@ package org.huizong.load;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -56,6 +58,8 @@ public final class SubmissionLoader {
 
 	private final Clock clock;
 
+	private final boolean postgres;
+
 	public SubmissionLoader(JdbcTemplate jdbc, PlatformTransactionManager transactions, Catalog catalog,
 			SeverityPolicy policy, ReadLimits limits, Clock clock) {
 		this.jdbc = jdbc;
@@ -66,46 +70,123 @@ public final class SubmissionLoader {
 		this.policy = policy;
 		this.limits = limits;
 		this.clock = clock;
+		this.postgres = isPostgres(jdbc);
+	}
+
+	private static boolean isPostgres(JdbcTemplate jdbc) {
+		Boolean postgres = jdbc.execute((java.sql.Connection c) -> c.getMetaData()
+			.getDatabaseProductName()
+			.toLowerCase(java.util.Locale.ROOT)
+			.contains("postgres"));
+		return Boolean.TRUE.equals(postgres);
 	}
 
 	/**
-	 * @param file the file
-	 * @param name its path relative to the inbox, as reports name it
-	 * @param period the run's period
-	 * @param force whether to read it again even if its content is already in the ledger
+	 * Starts loading files for a period: what the ledger knows of the period is read once, here,
+	 * not once a file. Only one run of a period loads at a time (the period's lock), so it stays true.
 	 */
-	public FileOutcome load(Path file, String name, String period, boolean force) throws IOException {
-		String sha256 = Digests.sha256(file);
-		Optional<SubmissionLedger.Known> known = this.ledger.find(period, sha256);
-		if (known.isPresent() && !force) {
-			Outcome outcome = SubmissionLedger.REJECTED.equals(known.get().status()) ? Outcome.REJECTED
-					: Outcome.UNCHANGED;
-			return new FileOutcome(name, outcome, known.get().id());
+	public PeriodFiles forPeriod(String period, boolean force) {
+		return new PeriodFiles(period, force, this.ledger.byDigest(period), this.ledger.currentByUnit(period));
+	}
+
+	/**
+	 * The files of one period's run, loaded one by one; the next file can be read ahead while the
+	 * current one is written.
+	 */
+	public final class PeriodFiles implements AutoCloseable {
+
+		private final String period;
+
+		private final boolean force;
+
+		private final Map<String, SubmissionLedger.Known> byDigest;
+
+		private final Map<String, SubmissionLedger.Known> currentByUnit;
+
+		private final Map<Path, Ahead> ahead = new HashMap<>();
+
+		private record Ahead(String sha256, ReadAhead.Pending pending) {
 		}
-		long id = known.isPresent() ? this.ledger.reopen(known.get().id(), name)
-				: this.ledger.open(period, name, sha256, this.clock.instant());
-		Reading reading = new Reading(file, name, period, id);
-		try {
-			this.savepoint.executeWithoutResult((status) -> {
-				if (known.isPresent()) {
-					this.ledger.clear(id);
+
+		PeriodFiles(String period, boolean force, Map<String, SubmissionLedger.Known> byDigest,
+				Map<String, SubmissionLedger.Known> currentByUnit) {
+			this.period = period;
+			this.force = force;
+			this.byDigest = byDigest;
+			this.currentByUnit = currentByUnit;
+		}
+
+		/** Starts reading {@code file} now if it will have to be read at all. */
+		public void prefetch(Path file) throws IOException {
+			String sha256 = Digests.sha256(file);
+			boolean needed = this.force || !this.byDigest.containsKey(sha256);
+			this.ahead.put(file, new Ahead(sha256, needed ? ReadAhead.start(opener(file)) : null));
+		}
+
+		/**
+		 * @param file the file
+		 * @param name its path relative to the inbox, as reports name it
+		 */
+		public FileOutcome load(Path file, String name) throws IOException {
+			Ahead ahead = this.ahead.remove(file);
+			String sha256 = (ahead != null) ? ahead.sha256() : Digests.sha256(file);
+			ReadAhead.Pending pending = (ahead != null) ? ahead.pending() : null;
+			SubmissionLedger.Known known = this.byDigest.get(sha256);
+			if (known != null && !this.force) {
+				if (pending != null) {
+					pending.cancel();
 				}
-				reading.run();
-			});
+				Outcome outcome = SubmissionLedger.REJECTED.equals(known.status()) ? Outcome.REJECTED : Outcome.UNCHANGED;
+				return new FileOutcome(name, outcome, known.id());
+			}
+			SubmissionLedger ledger = SubmissionLoader.this.ledger;
+			long id = (known != null) ? ledger.reopen(known.id(), name)
+					: ledger.open(this.period, name, sha256, SubmissionLoader.this.clock.instant());
+			Reading reading = new Reading(file, name, this.period, id, this.currentByUnit::get,
+					(pending != null) ? pending : ReadAhead.start(opener(file)));
+			try {
+				SubmissionLoader.this.savepoint.executeWithoutResult((status) -> {
+					if (known != null) {
+						ledger.clear(id);
+					}
+					reading.run();
+				});
+			}
+			catch (LinkageError ex) {
+				throw ex;
+			}
+			catch (RuntimeException | Error ex) {
+				Rejection rejection = Rejection.of(ex);
+				if (known != null) {
+					ledger.clear(id);
+				}
+				ledger.rejected(id, reading.unitOrFileName(), rejection.code(), rejection.reason(), reading.format,
+						reading.encoding);
+				this.byDigest.put(sha256, new SubmissionLedger.Known(id, SubmissionLedger.REJECTED));
+				this.currentByUnit.values().removeIf((current) -> current.id() == id);
+				return new FileOutcome(name, Outcome.REJECTED, id);
+			}
+			this.byDigest.put(sha256, new SubmissionLedger.Known(id, SubmissionLedger.LOADED));
+			this.currentByUnit.values().removeIf((current) -> current.id() == id);
+			this.currentByUnit.put(reading.resolvedUnit, new SubmissionLedger.Known(id, name));
 			return new FileOutcome(name, Outcome.LOADED, id);
 		}
-		catch (LinkageError ex) {
-			throw ex;
+
+		private ReadAhead.Opener opener(Path file) {
+			return () -> SubmissionReaders.open(file, SubmissionLoader.this.limits);
 		}
-		catch (RuntimeException | Error ex) {
-			Rejection rejection = Rejection.of(ex);
-			if (known.isPresent()) {
-				this.ledger.clear(id);
-			}
-			this.ledger.rejected(id, reading.unitOrFileName(), rejection.code(), rejection.reason(), reading.format,
-					reading.encoding);
-			return new FileOutcome(name, Outcome.REJECTED, id);
+
+		/** Lets go of files read ahead but never loaded (a stopped run). */
+		@Override
+		public void close() {
+			this.ahead.values().forEach((ahead) -> {
+				if (ahead.pending() != null) {
+					ahead.pending().cancel();
+				}
+			});
+			this.ahead.clear();
 		}
+
 	}
 
 	/** One file being read: the stages wired together for it. */
@@ -118,6 +199,8 @@ public final class SubmissionLoader {
 		private final String period;
 
 		private final long id;
+
+		private final java.util.function.Function<String, SubmissionLedger.Known> currentOf;
 
 		private final FactNormalizer normalizer;
 
@@ -141,43 +224,65 @@ public final class SubmissionLoader {
 
 		private boolean anyTable;
 
-		Reading(Path file, String name, String period, long id) {
+		private final ReadAhead.Pending pending;
+
+		private String resolvedUnit = "";
+
+		Reading(Path file, String name, String period, long id,
+				java.util.function.Function<String, SubmissionLedger.Known> currentOf, ReadAhead.Pending pending) {
+			this.pending = pending;
 			this.file = file;
 			this.name = name;
 			this.period = period;
 			this.id = id;
+			this.currentOf = currentOf;
 			this.normalizer = new FactNormalizer(SubmissionLoader.this.catalog, SubmissionLoader.this.policy);
 		}
 
 		void run() {
-			this.facts = new FactWriter(SubmissionLoader.this.jdbc, this.id, FACT_BATCH);
+			this.facts = FactWriter.create(SubmissionLoader.this.jdbc, SubmissionLoader.this.postgres, this.id, FACT_BATCH);
 			this.issues = new IssueWriter(SubmissionLoader.this.jdbc, this.id, MAX_ISSUES_STORED);
 			this.checks = new CrossChecks(SubmissionLoader.this.policy, this::issue);
+			boolean read = false;
 			try {
-				SubmissionReader reader = SubmissionReaders.open(this.file, SubmissionLoader.this.limits);
-				this.format = reader.format().label();
-				this.encoding = reader.encoding();
 				TableParser parser = new TableParser(SubmissionLoader.this.catalog, this.name, this);
-				ReadAhead.read(reader, new CountingSink(parser), SubmissionLoader.this.limits.timePerFile());
+				try {
+					this.pending.drainTo(new CountingSink(parser), SubmissionLoader.this.limits.timePerFile());
+				}
+				finally {
+					SubmissionReader reader = this.pending.reader();
+					if (reader != null) {
+						this.format = reader.format().label();
+						this.encoding = reader.encoding();
+					}
+				}
+				if (!this.anyTable) {
+					throw new RejectedFileException("file.no-table",
+							"文件中没有找到统计表：需要一行表头，含“专项名称/指标/数量”等列名或指标名称（如“发现问题”）");
+				}
+				this.checks.finish();
+				this.facts.finish();
+				read = true;
 			}
 			catch (IOException ex) {
 				throw new RejectedFileException("file.unreadable", "文件无法读取：" + ex.getMessage(), ex);
 			}
-			if (!this.anyTable) {
-				throw new RejectedFileException("file.no-table",
-						"文件中没有找到统计表：需要一行表头，含“专项名称/指标/数量”等列名或指标名称（如“发现问题”）");
+			finally {
+				if (!read) {
+					this.facts.abort();
+				}
 			}
-			this.checks.finish();
 			String resolvedUnit = resolveUnit();
+			this.resolvedUnit = resolvedUnit;
 			UnitNames.periodOf(this.name)
 				.filter((p) -> !p.equals(this.period))
 				.ifPresent((p) -> issue(SubmissionLoader.this.policy.issue(IssueCode.PERIOD_MISMATCH, "", "", p, this.period)));
 			SubmissionLedger ledger = SubmissionLoader.this.ledger;
-			ledger.current(this.period, resolvedUnit, this.id).ifPresent((older) -> {
+			SubmissionLedger.Known older = this.currentOf.apply(resolvedUnit);
+			if (older != null && older.id() != this.id) {
 				ledger.replace(older.id(), this.id);
 				issue(SubmissionLoader.this.policy.issue(IssueCode.UNIT_RESUBMITTED, "", "", resolvedUnit, older.status()));
-			});
-			this.facts.flush();
+			}
 			this.issues.flush();
 			ledger.loaded(this.id, resolvedUnit, this.format, this.encoding, this.rows, this.facts.written());
 		}

@@ -1,6 +1,8 @@
 package org.huizong.normalize;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -24,11 +26,22 @@ public final class FactNormalizer {
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+	private static final int CACHE_LIMIT = 10_000;
+
 	private final Catalog catalog;
 
 	private final MeasureConverter converter;
 
 	private final SeverityPolicy policy;
+
+	/* A file repeats a few names on every row: each is looked up once. */
+	private final Map<String, Optional<Catalog.MetricMatch>> metrics = new HashMap<>();
+
+	private final Map<String, String> campaigns = new HashMap<>();
+
+	private final Map<String, String> sources = new HashMap<>();
+
+	private final Map<String, Optional<BigDecimal>> factors = new HashMap<>();
 
 	public FactNormalizer(Catalog catalog, SeverityPolicy policy) {
 		this.catalog = catalog;
@@ -56,7 +69,7 @@ public final class FactNormalizer {
 			reject(issues, raw, IssueCode.VALUE_NOT_A_NUMBER, label, text);
 			return;
 		}
-		if (ValueParser.isMissing(text)) {
+		if (raw.value().kind() != CellKind.NUMBER && ValueParser.isMissing(text)) {
 			return;
 		}
 		Optional<ParsedValue> parsed = (raw.value().kind() == CellKind.NUMBER)
@@ -71,12 +84,13 @@ public final class FactNormalizer {
 			amount = amount.multiply(BigDecimal.valueOf(10_000));
 			written = written.substring(1);
 		}
-		Optional<Catalog.MetricMatch> match = this.catalog.metric(raw.metric());
+		Optional<Catalog.MetricMatch> match = remember(this.metrics, raw.metric(), this.catalog::metric);
 		if (written.isEmpty() && match.isPresent()) {
 			written = match.get().measureHint();
 		}
-		String campaign = this.catalog.campaign(raw.campaign()).orElse("");
-		String source = raw.source().isBlank() ? "" : this.catalog.source(raw.source()).orElse("");
+		String campaign = remember(this.campaigns, raw.campaign(), (name) -> this.catalog.campaign(name).orElse(""));
+		String source = raw.source().isBlank() ? ""
+				: remember(this.sources, raw.source(), (name) -> this.catalog.source(name).orElse(""));
 		if (amount.signum() < 0 && (match.isEmpty() || !match.get().metric().isRate())
 				&& reject(issues, raw, IssueCode.VALUE_NEGATIVE, label, text)) {
 			return;
@@ -87,7 +101,9 @@ public final class FactNormalizer {
 			return;
 		}
 		Metric metric = match.get().metric();
-		Optional<BigDecimal> factor = this.converter.factor(metric, written);
+		String measure = written;
+		Optional<BigDecimal> factor = remember(this.factors, metric.name() + '\u0000' + written,
+				(key) -> this.converter.factor(metric, measure));
 		if (factor.isEmpty()) {
 			reject(issues, raw, IssueCode.MEASURE_INCOMPATIBLE, metric.name(), written, metric.measure());
 			return;
@@ -98,6 +114,18 @@ public final class FactNormalizer {
 		}
 		facts.accept(new Fact(raw, campaign, metric.name(), source, metric.kind(), amount, written,
 				value.stripTrailingZeros(), metric.measure(), parsed.get().approx()));
+	}
+
+	private static <T> T remember(Map<String, T> cache, String key, java.util.function.Function<String, T> lookup) {
+		T value = cache.get(key);
+		if (value == null) {
+			if (cache.size() >= CACHE_LIMIT) {
+				cache.clear();
+			}
+			value = lookup.apply(key);
+			cache.put(key, value);
+		}
+		return value;
 	}
 
 	/** Reports a fault; whether the office's policy makes it an error that keeps the cell out. */

@@ -64,6 +64,8 @@ public final class TableParser implements RowSink {
 
 	private Map<Integer, Column> columns;
 
+	private final Map<HeaderRole, Column> byRole = new java.util.EnumMap<>(HeaderRole.class);
+
 	private boolean longLayout;
 
 	private boolean footer;
@@ -159,8 +161,9 @@ public final class TableParser implements RowSink {
 			if (cell.kind() != CellKind.TEXT) {
 				continue;
 			}
-			Matcher unit = UNIT_LABEL.matcher(cell.text());
-			if (unit.find()) {
+			String text = cell.text();
+			Matcher unit = (text.indexOf('单') >= 0 || text.indexOf('部') >= 0) ? UNIT_LABEL.matcher(text) : null;
+			if (unit != null && unit.find()) {
 				String name = unit.group(2);
 				if (name.isEmpty()) {
 					name = nextText(row, cell.column());
@@ -169,8 +172,8 @@ public final class TableParser implements RowSink {
 					this.out.unitNamed(name, this.sheet, Cell.address(cell.column(), row.number()));
 				}
 			}
-			if (this.columns == null) {
-				Matcher period = PERIOD_CN.matcher(cell.text());
+			if (this.columns == null && text.indexOf('年') >= 0) {
+				Matcher period = PERIOD_CN.matcher(text);
 				if (period.find()) {
 					this.out.periodNamed(String.format("%s-%02d", period.group(1), Integer.parseInt(period.group(2))),
 							this.sheet, Cell.address(cell.column(), row.number()));
@@ -192,7 +195,7 @@ public final class TableParser implements RowSink {
 		int known = 0;
 		boolean valueOrMetric = false;
 		for (Cell cell : row.cells()) {
-			if (cell.kind() != CellKind.TEXT || isNumberText(cell.text())) {
+			if (cell.kind() != CellKind.TEXT) {
 				return false;
 			}
 			Optional<HeaderRole> role = this.catalog.headerRole(cell.text());
@@ -205,7 +208,15 @@ public final class TableParser implements RowSink {
 				valueOrMetric = true;
 			}
 		}
-		return known >= 2 && valueOrMetric;
+		if (known < 2 || !valueOrMetric) {
+			return false;
+		}
+		for (Cell cell : row.cells()) {
+			if (isNumberText(cell.text())) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private boolean isHeaderContinuation(Row upper, Row lower) {
@@ -256,6 +267,10 @@ public final class TableParser implements RowSink {
 		this.sawTable = true;
 		this.columns = new TreeMap<>();
 		headerTexts.forEach((index, text) -> this.columns.put(index, Column.of(index, text, this.catalog)));
+		this.byRole.clear();
+		for (Column column : this.columns.values()) {
+			column.role().ifPresent((role) -> this.byRole.putIfAbsent(role, column));
+		}
 		this.longLayout = this.columns.values().stream().anyMatch((c) -> c.is(HeaderRole.VALUE));
 	}
 
@@ -452,12 +467,7 @@ public final class TableParser implements RowSink {
 	}
 
 	private Column columnWith(HeaderRole role) {
-		for (Column column : this.columns.values()) {
-			if (column.is(role)) {
-				return column;
-			}
-		}
-		return null;
+		return this.byRole.get(role);
 	}
 
 	private static boolean isNumberText(String text) {
