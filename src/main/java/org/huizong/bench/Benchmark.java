@@ -1,12 +1,20 @@
 package org.huizong.bench;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -14,20 +22,35 @@ import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.huizong.intake.ReadLimits;
 import org.huizong.intake.RowSink;
-import org.huizong.intake.SubmissionReader;
 import org.huizong.intake.SubmissionReaders;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
- * The reading half of the benchmark: huizong's own readers against fastexcel-reader on the same
- * xlsx files, rows and bytes per second and peak heap.
+ * Times huizong against the floors of its work, on the same files, in one process: reading
+ * against fastexcel-reader, writing facts against PostgreSQL's COPY of the same rows, and the
+ * whole {@code run} end to end, then a rerun over the unchanged files. Works in a schema of its
+ * own, dropped at the end.
  */
 public final class Benchmark {
+
+	private static final String FACT_COLUMNS = "submission_id, sheet, cell, campaign, metric, source, campaign_raw, "
+			+ "metric_raw, source_raw, kind, amount, measure_written, fact_value, measure, approx, mapped, raw_text";
+
+	private final Path folder;
 
 	private final List<Path> files;
 
 	private final long bytes;
 
-	public Benchmark(Path folder) throws IOException {
+	private final String db;
+
+	private final String period;
+
+	public Benchmark(Path folder, String db, String period) throws IOException {
+		this.folder = folder;
+		this.db = db;
+		this.period = period;
 		try (Stream<Path> walk = Files.walk(folder)) {
 			this.files = walk.filter(Files::isRegularFile).sorted().toList();
 		}
@@ -38,11 +61,69 @@ public final class Benchmark {
 		this.bytes = total;
 	}
 
-	public List<Path> files() {
-		return this.files;
+	/** The command that runs {@code run} in this process: the CLI, handed in to keep the layers apart. */
+	public interface Runner {
+
+		int run(PrintStream out, PrintStream err, String... args);
+
 	}
 
-	Measurement ownReader(ReadLimits limits) throws Exception {
+	public void run(Runner cli, PrintStream out) throws Exception {
+		out.printf("文件 %d 个，%.1f MB：%s%n", this.files.size(), this.bytes / 1e6, this.folder);
+		Measurement fastexcel = fastexcel();
+		print(out, fastexcel, null);
+		Measurement reader = ownReader();
+		print(out, reader, fastexcel);
+		String schema = "huizong_bench_" + System.currentTimeMillis();
+		String url = this.db + (this.db.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+		try (Connection admin = DriverManager.getConnection(this.db); Statement statement = admin.createStatement()) {
+			statement.execute("CREATE SCHEMA " + schema);
+		}
+		try {
+			PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+			Measurement endToEnd = Measurement.of("全程：huizong run", this.bytes, () -> {
+				int exit = cli.run(quiet, quiet, "run", "--period", this.period, "--inbox", this.folder.toString(), "--db", url);
+				if (exit != 0 && exit != 3) {
+					throw new IllegalStateException("run 失败，退出状态 " + exit);
+				}
+				return count(url, "SELECT COUNT(*) FROM fact");
+			});
+			Path dump = Files.createTempFile("huizong-facts", ".tsv");
+			try {
+				dumpFacts(url, dump);
+				Measurement floor = copyFloor(url, dump, endToEnd.rows());
+				Measurement loader = ownLoader(url, dump, endToEnd.rows());
+				print(out, floor, null);
+				print(out, loader, floor);
+				print(out, endToEnd, null);
+				double sum = fastexcel.seconds() + floor.seconds();
+				out.printf("  全程 ÷（读取下限 + 写入下限）= %.2f ÷ (%.2f + %.2f) = %.2f 倍%n", endToEnd.seconds(),
+						fastexcel.seconds(), floor.seconds(), endToEnd.seconds() / sum);
+			}
+			finally {
+				Files.deleteIfExists(dump);
+			}
+			Measurement rerun = Measurement.of("重跑：文件未变", this.bytes, () -> {
+				cli.run(quiet, quiet, "run", "--period", this.period, "--inbox", this.folder.toString(), "--db", url);
+				return this.files.size();
+			});
+			print(out, rerun, null);
+		}
+		finally {
+			try (Connection admin = DriverManager.getConnection(this.db); Statement statement = admin.createStatement()) {
+				statement.execute("DROP SCHEMA " + schema + " CASCADE");
+			}
+		}
+	}
+
+	private static void print(PrintStream out, Measurement m, Measurement floor) {
+		String ratio = (floor != null) ? String.format("  为下限的 %.0f%%", 100 * m.rowsPerSecond() / floor.rowsPerSecond()) : "";
+		out.printf("%-24s %9d 行 %7.2f 秒 %9.0f 行/秒 %6.1f MB/秒 峰值堆 %4d MB%s%n", m.phase(), m.rows(), m.seconds(),
+				m.rowsPerSecond(), m.megabytesPerSecond(), m.peakHeapBytes() >> 20, ratio);
+	}
+
+	Measurement ownReader() throws Exception {
+		ReadLimits limits = ReadLimits.defaults();
 		return Measurement.of("读取：huizong", this.bytes, () -> {
 			long[] rows = { 0 };
 			RowSink counting = new RowSink() {
@@ -60,15 +141,14 @@ public final class Benchmark {
 				}
 			};
 			for (Path file : this.files) {
-				SubmissionReader reader = SubmissionReaders.open(file, limits);
-				reader.read(counting);
+				SubmissionReaders.open(file, limits).read(counting);
 			}
 			return rows[0];
 		});
 	}
 
 	Measurement fastexcel() throws Exception {
-		return Measurement.of("读取：fastexcel-reader（下限）", this.bytes, () -> {
+		return Measurement.of("读取下限：fastexcel-reader", this.bytes, () -> {
 			long rows = 0;
 			for (Path file : this.files) {
 				try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile())) {
@@ -88,16 +168,95 @@ public final class Benchmark {
 		});
 	}
 
-	public void readingOnly(PrintStream out) throws Exception {
-		List<Measurement> results = new ArrayList<>();
-		results.add(fastexcel());
-		results.add(ownReader(new ReadLimits(1_048_576, 256, 32_767, Duration.ofMinutes(5), 0.01, 1L << 30)));
-		results.forEach((m) -> out.printf("%-28s %10d 行 %8.2f 秒 %10.0f 行/秒 %6.1f MB/秒 峰值堆 %5d MB%n", m.phase(), m.rows(),
-				m.seconds(), m.rowsPerSecond(), m.megabytesPerSecond(), m.peakHeapBytes() >> 20));
+	private static void dumpFacts(String url, Path dump) throws SQLException, IOException {
+		try (Connection connection = DriverManager.getConnection(url); OutputStream out = Files.newOutputStream(dump)) {
+			connection.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY fact (" + FACT_COLUMNS + ") TO STDOUT", out);
+		}
 	}
 
-	public static void main(String[] args) throws Exception {
-		new Benchmark(Path.of(args[0])).readingOnly(System.out);
+	/** The write floor: one COPY of the run's facts, as {@code psql \copy} would send them. */
+	private Measurement copyFloor(String url, Path dump, long rows) throws Exception {
+		long size = Files.size(dump);
+		try (Connection connection = DriverManager.getConnection(url)) {
+			scratchTable(connection);
+			return Measurement.of("写入下限：PostgreSQL COPY", size, () -> {
+				try (var in = Files.newInputStream(dump)) {
+					connection.unwrap(PGConnection.class)
+						.getCopyAPI()
+						.copyIn("COPY fact_bench (" + FACT_COLUMNS + ") FROM STDIN", in);
+				}
+				return rows;
+			});
+		}
+	}
+
+	/**
+	 * huizong's writing alone: the same facts through its COPY writer, one COPY a file as a run
+	 * sends them (500-row files here), with the ledger's statements a file costs.
+	 */
+	private Measurement ownLoader(String url, Path dump, long rows) throws Exception {
+		long size = Files.size(dump);
+		try (Connection connection = DriverManager.getConnection(url)) {
+			scratchTable(connection);
+			connection.setAutoCommit(false);
+			return Measurement.of("写入：huizong", size, () -> {
+				IntSupplier perFile = () -> (int) Math.max(1, rows / Math.max(1, this.files.size()));
+				int rowsPerFile = perFile.getAsInt();
+				try (BufferedReader in = Files.newBufferedReader(dump, StandardCharsets.UTF_8)) {
+					CopyIn copy = null;
+					ByteArrayOutputStream buffer = new ByteArrayOutputStream(64 * 1024);
+					int inFile = 0;
+					String line;
+					while ((line = in.readLine()) != null) {
+						if (copy == null) {
+							try (Statement statement = connection.createStatement()) {
+								statement.execute("SAVEPOINT file");
+							}
+							copy = connection.unwrap(PGConnection.class)
+								.getCopyAPI()
+								.copyIn("COPY fact_bench (" + FACT_COLUMNS + ") FROM STDIN");
+						}
+						byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+						buffer.write(bytes, 0, bytes.length);
+						if (buffer.size() >= 32 * 1024) {
+							copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
+							buffer.reset();
+						}
+						if (++inFile == rowsPerFile) {
+							copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
+							buffer.reset();
+							copy.endCopy();
+							copy = null;
+							inFile = 0;
+							try (Statement statement = connection.createStatement()) {
+								statement.execute("RELEASE SAVEPOINT file");
+							}
+						}
+					}
+					if (copy != null) {
+						copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
+						copy.endCopy();
+					}
+				}
+				connection.commit();
+				return rows;
+			});
+		}
+	}
+
+	private static void scratchTable(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("DROP TABLE IF EXISTS fact_bench");
+			statement.execute("CREATE TABLE fact_bench (LIKE fact INCLUDING ALL)");
+		}
+	}
+
+	private static long count(String url, String sql) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement();
+				var rs = statement.executeQuery(sql)) {
+			rs.next();
+			return rs.getLong(1);
+		}
 	}
 
 }

@@ -50,7 +50,7 @@ public final class Cli {
 			Set.of("period", "inbox", "db", "report", "catalog", "severity", "force", "wait"), "restart",
 			Set.of("period", "db", "report", "wait"), "status", Set.of("period", "db"), "serve", Set.of("jobs"), "export",
 			Set.of("period", "level", "out", "db"), "generate", Set.of("period", "units", "rows", "formats", "out", "seed"),
-			"feedback", Set.of("period", "out", "inbox", "db"));
+			"feedback", Set.of("period", "out", "inbox", "db"), "bench", Set.of("files", "db", "period"));
 
 	private static final String USAGE_TEXT = """
 			用法：
@@ -61,6 +61,7 @@ public final class Cli {
 			  java -jar huizong.jar serve [--jobs DIR]
 			  java -jar huizong.jar export --period 2017-06 --level unit|campaign --out FILE [--db JDBC_URL]
 			  java -jar huizong.jar feedback --period 2017-06 --out DIR [--inbox DIR] [--db JDBC_URL]
+			  java -jar huizong.jar bench --files DIR --db JDBC_URL_POSTGRESQL [--period 2017-06]
 			  java -jar huizong.jar generate --out DIR [--period 2017-06] [--units 8] [--rows 50] [--formats xlsx,xls,csv] [--seed 1]
 			""";
 
@@ -90,6 +91,7 @@ public final class Cli {
 				case "export" -> export(arguments);
 				case "generate" -> generate(arguments);
 				case "feedback" -> feedback(arguments);
+				case "bench" -> bench(arguments);
 				default -> throw new UsageException("未知命令：" + arguments.command());
 			};
 		}
@@ -227,6 +229,21 @@ public final class Cli {
 			this.err.println("已写出 " + files.size() + " 份问题反馈到 " + out);
 			return OK;
 		}
+	}
+
+	private int bench(Arguments arguments) throws Exception {
+		String db = arguments.required("db");
+		if (!db.startsWith("jdbc:postgresql:")) {
+			throw new UsageException("bench 需要 PostgreSQL：--db jdbc:postgresql://…");
+		}
+		Path files = Path.of(arguments.required("files"));
+		if (!Files.isDirectory(files)) {
+			throw new UsageException("文件夹不存在：" + files);
+		}
+		String period = (arguments.optional("period") != null) ? arguments.period() : "2017-06";
+		new org.huizong.bench.Benchmark(files, db, period)
+			.run((out, err, args) -> new Cli(out, err).execute(args), this.out);
+		return OK;
 	}
 
 	private int generate(Arguments arguments) throws IOException {

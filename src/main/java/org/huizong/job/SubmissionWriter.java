@@ -71,6 +71,9 @@ class SubmissionWriter implements ItemWriter<InboxFile>, StepExecutionListener {
 				throw new UncheckedIOException("文件无法读取：" + file.name(), ex);
 			}
 		}
+		if (outcomes.stream().anyMatch(FileOutcome::read)) {
+			this.loader.changed(this.period);
+		}
 		this.history.files(this.runId, this.seq, outcomes);
 		this.seq += outcomes.size();
 		outcomes.forEach(this.progress::fileDone);

@@ -29,8 +29,20 @@ public final class Consolidator {
 		this.converter = new MeasureConverter(catalog);
 	}
 
-	public void consolidate(String period) {
-		mapLearntNames(period);
+	/**
+	 * Rebuilds the period's consolidated tables if they are behind its submissions or the catalog
+	 * has learnt a name that was unmapped; otherwise leaves them be, so a rerun over unchanged
+	 * files costs next to nothing.
+	 * @return whether the tables were rebuilt
+	 */
+	public boolean consolidate(String period) {
+		boolean learnt = catalogLearntAny(period);
+		if (!learnt && upToDate(period)) {
+			return false;
+		}
+		if (learnt) {
+			mapLearntNames(period);
+		}
 		this.jdbc.update("DELETE FROM unmapped_name WHERE period = ?", period);
 		for (String[] kind : List.of(new String[] { "campaign", "f.campaign = ''", "CASE WHEN f.campaign_raw = '' THEN '（无专项名称）' ELSE f.campaign_raw END" },
 				new String[] { "metric", "f.metric = ''", "f.metric_raw" },
@@ -39,20 +51,49 @@ public final class Consolidator {
 					+ "SELECT s.period, s.unit, '" + kind[0] + "', " + kind[2] + ", MIN(s.file_name), "
 					+ "MIN(CASE WHEN f.sheet = '' THEN f.cell ELSE f.sheet || '!' || f.cell END), COUNT(*) "
 					+ "FROM fact f JOIN submission s ON s.id = f.submission_id "
-					+ "WHERE s.period = ? AND s.status = 'loaded' AND " + kind[1] + " GROUP BY s.period, s.unit, "
+					+ "WHERE s.period = ? AND s.status = 'loaded' AND NOT f.mapped AND " + kind[1] + " GROUP BY s.period, s.unit, "
 					+ kind[2], period);
 		}
 		this.jdbc.update("DELETE FROM consolidated_campaign WHERE period = ?", period);
 		this.jdbc.update("DELETE FROM consolidated_unit WHERE period = ?", period);
 		this.jdbc.update("INSERT INTO consolidated_unit (period, unit, campaign, metric, source, total_value, measure, "
-				+ "approx, facts) SELECT s.period, s.unit, f.campaign, f.metric, f.source, SUM(f.fact_value), MIN(f.measure), "
-				+ "MAX(CASE WHEN f.approx THEN 1 ELSE 0 END) = 1, COUNT(*) FROM fact f JOIN submission s ON s.id = f.submission_id "
-				+ "WHERE s.period = ? AND s.status = 'loaded' AND f.mapped AND f.kind <> 'RATE' "
-				+ "GROUP BY s.period, s.unit, f.campaign, f.metric, f.source", period);
+				+ "approx, facts) SELECT s.period, s.unit, t.campaign, t.metric, t.source, SUM(t.total_value), MIN(t.measure), "
+				+ "MAX(CASE WHEN t.approx THEN 1 ELSE 0 END) = 1, SUM(t.facts) FROM fact_total t "
+				+ "JOIN submission s ON s.id = t.submission_id WHERE s.period = ? AND s.status = 'loaded' "
+				+ "GROUP BY s.period, s.unit, t.campaign, t.metric, t.source", period);
 		this.jdbc.update("INSERT INTO consolidated_campaign (period, campaign, metric, source, total_value, measure, approx, "
 				+ "units) SELECT period, campaign, metric, source, SUM(total_value), MIN(measure), "
 				+ "MAX(CASE WHEN approx THEN 1 ELSE 0 END) = 1, COUNT(DISTINCT unit) FROM consolidated_unit "
 				+ "WHERE period = ? GROUP BY period, campaign, metric, source", period);
+		if (this.jdbc.update("UPDATE period_state SET consolidated_version = loaded_version WHERE period = ?", period) == 0) {
+			this.jdbc.update("INSERT INTO period_state (period, loaded_version, consolidated_version) VALUES (?, 0, 0)",
+					period);
+		}
+		return true;
+	}
+
+	private boolean upToDate(String period) {
+		List<Boolean> state = this.jdbc.query(
+				"SELECT loaded_version = consolidated_version FROM period_state WHERE period = ?",
+				(rs, i) -> rs.getBoolean(1), period);
+		return !state.isEmpty() && state.get(0);
+	}
+
+	/** Whether a name left unmapped in the period is one the catalog knows now. */
+	private boolean catalogLearntAny(String period) {
+		List<String[]> names = this.jdbc.query("SELECT DISTINCT kind, name FROM unmapped_name WHERE period = ?",
+				(rs, i) -> new String[] { rs.getString(1), rs.getString(2) }, period);
+		for (String[] name : names) {
+			boolean known = switch (name[0]) {
+				case "campaign" -> this.catalog.campaign(name[1]).isPresent();
+				case "metric" -> this.catalog.metric(name[1]).isPresent();
+				default -> this.catalog.source(name[1]).isPresent();
+			};
+			if (known) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Facts kept as unmapped whose names the catalog now knows are mapped, once. */
@@ -81,6 +122,12 @@ public final class Consolidator {
 			forgetWarning(period, IssueCode.UNMAPPED_METRIC, name.metric);
 			forgetWarning(period, IssueCode.UNMAPPED_SOURCE, name.source);
 		}
+		String current = "SELECT id FROM submission WHERE period = ? AND status = 'loaded'";
+		this.jdbc.update("DELETE FROM fact_total WHERE submission_id IN (" + current + ")", period);
+		this.jdbc.update("INSERT INTO fact_total (submission_id, campaign, metric, source, total_value, measure, approx, facts) "
+				+ "SELECT submission_id, campaign, metric, source, SUM(fact_value), MIN(measure), "
+				+ "MAX(CASE WHEN approx THEN 1 ELSE 0 END) = 1, COUNT(*) FROM fact WHERE mapped AND kind <> 'RATE' "
+				+ "AND submission_id IN (" + current + ") GROUP BY submission_id, campaign, metric, source", period);
 	}
 
 	/** A name the catalog has learnt is no longer reported as unknown. */

@@ -115,7 +115,7 @@ abstract class FactWriter {
 
 		private final String prefix;
 
-		private static final int SEND_BYTES = 8 * 1024;
+		private static final int SEND_BYTES = 32 * 1024;
 
 		private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(SEND_BYTES + 4096);
 

@@ -75,7 +75,16 @@ public final class SubmissionLedger {
 
 	void clear(long id) {
 		this.jdbc.update("DELETE FROM fact WHERE submission_id = ?", id);
+		this.jdbc.update("DELETE FROM fact_total WHERE submission_id = ?", id);
 		this.jdbc.update("DELETE FROM issue WHERE submission_id = ?", id);
+	}
+
+	/** Marks the period's consolidated tables as behind its submissions. */
+	public void changed(String period) {
+		if (this.jdbc.update("UPDATE period_state SET loaded_version = loaded_version + 1 WHERE period = ?", period) == 0) {
+			this.jdbc.update("INSERT INTO period_state (period, loaded_version, consolidated_version) VALUES (?, 1, 0)",
+					period);
+		}
 	}
 
 	void loaded(long id, String unit, String format, String encoding, int rows, int facts) {

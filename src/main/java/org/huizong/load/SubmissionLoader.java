@@ -85,6 +85,11 @@ public final class SubmissionLoader {
 	 * Starts loading files for a period: what the ledger knows of the period is read once, here,
 	 * not once a file. Only one run of a period loads at a time (the period's lock), so it stays true.
 	 */
+	/** Marks the period's consolidated tables as behind: files were loaded or rejected now. */
+	public void changed(String period) {
+		this.ledger.changed(period);
+	}
+
 	public PeriodFiles forPeriod(String period, boolean force) {
 		return new PeriodFiles(period, force, this.ledger.byDigest(period), this.ledger.currentByUnit(period));
 	}
@@ -137,7 +142,7 @@ public final class SubmissionLoader {
 					pending.cancel();
 				}
 				Outcome outcome = SubmissionLedger.REJECTED.equals(known.status()) ? Outcome.REJECTED : Outcome.UNCHANGED;
-				return new FileOutcome(name, outcome, known.id());
+				return new FileOutcome(name, outcome, known.id(), false);
 			}
 			SubmissionLedger ledger = SubmissionLoader.this.ledger;
 			long id = (known != null) ? ledger.reopen(known.id(), name)
@@ -164,12 +169,12 @@ public final class SubmissionLoader {
 						reading.encoding);
 				this.byDigest.put(sha256, new SubmissionLedger.Known(id, SubmissionLedger.REJECTED));
 				this.currentByUnit.values().removeIf((current) -> current.id() == id);
-				return new FileOutcome(name, Outcome.REJECTED, id);
+				return new FileOutcome(name, Outcome.REJECTED, id, true);
 			}
 			this.byDigest.put(sha256, new SubmissionLedger.Known(id, SubmissionLedger.LOADED));
 			this.currentByUnit.values().removeIf((current) -> current.id() == id);
 			this.currentByUnit.put(reading.resolvedUnit, new SubmissionLedger.Known(id, name));
-			return new FileOutcome(name, Outcome.LOADED, id);
+			return new FileOutcome(name, Outcome.LOADED, id, true);
 		}
 
 		private ReadAhead.Opener opener(Path file) {
@@ -211,6 +216,8 @@ public final class SubmissionLoader {
 		private IssueWriter issues;
 
 		private CrossChecks checks;
+
+		private final FactTotals totals = new FactTotals();
 
 		private String unit = "";
 
@@ -284,6 +291,7 @@ public final class SubmissionLoader {
 				issue(SubmissionLoader.this.policy.issue(IssueCode.UNIT_RESUBMITTED, "", "", resolvedUnit, older.status()));
 			}
 			this.issues.flush();
+			this.totals.write(SubmissionLoader.this.jdbc, this.id);
 			ledger.loaded(this.id, resolvedUnit, this.format, this.encoding, this.rows, this.facts.written());
 		}
 
@@ -322,6 +330,9 @@ public final class SubmissionLoader {
 			}
 			if (!fact.mapped()) {
 				reportUnmapped(fact);
+			}
+			else if (fact.kind() != org.huizong.catalog.MetricKind.RATE) {
+				this.totals.add(fact);
 			}
 			this.facts.write(fact);
 		}

@@ -25,13 +25,21 @@ final class Forked {
 	}
 
 	static Forked start(Path logs, String name, String... args) throws IOException {
+		return start(logs, name, java.util.Map.of(), args);
+	}
+
+	/** With extra environment, e.g. {@code HUIZONG_FILES_PER_CHUNK}. */
+	static Forked start(Path logs, String name, java.util.Map<String, String> environment, String... args)
+			throws IOException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx256m", "-cp", System.getProperty("java.class.path"), HuizongApplication.class.getName()));
 		command.addAll(List.of(args));
 		Files.createDirectories(logs);
 		Path out = logs.resolve(name + ".out");
 		Path err = logs.resolve(name + ".err");
-		Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+		builder.environment().putAll(environment);
+		Process process = builder.start();
 		return new Forked(process, out, err);
 	}
 

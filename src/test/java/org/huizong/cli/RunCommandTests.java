@@ -32,7 +32,7 @@ class RunCommandTests {
 	private static final List<String> DATA_TABLES = List.of(
 			"SELECT id, period, unit, file_name, sha256, status, reason_code, reason, format, encoding, rows_read, facts, "
 					+ "received_at, replaced_by FROM submission ORDER BY id",
-			"SELECT * FROM fact ORDER BY id", "SELECT * FROM issue ORDER BY id",
+			"SELECT * FROM fact ORDER BY submission_id, sheet, cell", "SELECT * FROM issue ORDER BY id",
 			"SELECT * FROM unmapped_name ORDER BY period, unit, kind, name",
 			"SELECT * FROM consolidated_unit ORDER BY period, unit, campaign, metric, source",
 			"SELECT * FROM consolidated_campaign ORDER BY period, campaign, metric, source");
@@ -170,6 +170,31 @@ class RunCommandTests {
 			assertThat(issue.get("cell").asText()).isEqualTo("C4");
 			assertThat(issue.get("code").asText()).isEqualTo("measure.incompatible");
 			assertThat(fileNamed(report, "2017-06/第二环卫所_2017-06.csv").get("encoding").asText()).isEqualTo("GB18030");
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("databases")
+	void aNameTheCatalogLearnsCountsOnTheNextRun(String kind) throws Exception {
+		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {
+			Path inbox = copySample();
+			Path catalog = Files.createDirectories(this.dir.resolve("catalog"));
+			try (Stream<Path> files = Files.list(Path.of("data/catalog"))) {
+				for (Path file : files.toList()) {
+					Files.writeString(catalog.resolve(file.getFileName()),
+							Files.readString(file).replace("|处理市级督查联系单", ""));
+				}
+			}
+			Result before = run("run", "--period", "2017-06", "--inbox", inbox.toString(), "--db", db.url(), "--catalog",
+					catalog.toString());
+			assertThat(before.out()).contains("指标“处理市级督查联系单”不在目录中");
+			assertThat(value(db, "SELECT COUNT(*) FROM consolidated_campaign WHERE metric = '处理督查联系单'")).isEqualTo("0");
+
+			Result after = run("run", "--period", "2017-06", "--inbox", inbox.toString(), "--db", db.url());
+
+			assertThat(after.out()).contains("文件 7 个：载入 0，未变 7，拒收 0").doesNotContain("处理市级督查联系单");
+			assertThat(value(db, "SELECT total_value FROM consolidated_campaign WHERE metric = '处理督查联系单'")).isEqualTo("8");
+			assertThat(value(db, "SELECT COUNT(*) FROM unmapped_name WHERE name = '处理市级督查联系单'")).isEqualTo("0");
 		}
 	}
 

@@ -29,12 +29,15 @@ class UnattendedOperationTests {
 
 	private static final int FILES = 24;
 
+	/** One file a transaction, so that a kill can fall after any file. */
+	private static final Map<String, String> FILE_BY_FILE = Map.of("HUIZONG_FILES_PER_CHUNK", "1");
+
 	@TempDir
 	Path dir;
 
 	static Stream<Arguments> killPoints() {
 		return TestDatabase.kinds().stream().flatMap((kind) -> Stream.of(Arguments.of(kind, 1), Arguments.of(kind, FILES / 2),
-				Arguments.of(kind, FILES)));
+				Arguments.of(kind, FILES - 1)));
 	}
 
 	static Stream<String> databases() {
@@ -51,7 +54,7 @@ class UnattendedOperationTests {
 			uninterrupted = TableSnapshot.of(reference);
 		}
 		try (TestDatabase db = TestDatabase.create(kind, this.dir.resolve("killed"))) {
-			Forked run = Forked.start(this.dir.resolve("logs"), "killed", "run", "--period", PERIOD, "--inbox",
+			Forked run = Forked.start(this.dir.resolve("logs"), "killed", FILE_BY_FILE, "run", "--period", PERIOD, "--inbox",
 					inbox.toString(), "--db", db.url());
 			waitForFiles(db, run, filesDone);
 			run.kill();
@@ -78,7 +81,7 @@ class UnattendedOperationTests {
 			uninterrupted = TableSnapshot.of(reference);
 		}
 		try (TestDatabase db = TestDatabase.create(kind, this.dir.resolve("killed"))) {
-			Forked run = Forked.start(this.dir.resolve("logs"), "killed", "run", "--period", PERIOD, "--inbox",
+			Forked run = Forked.start(this.dir.resolve("logs"), "killed", FILE_BY_FILE, "run", "--period", PERIOD, "--inbox",
 					inbox.toString(), "--db", db.url());
 			waitForFiles(db, run, FILES / 3);
 			run.kill();
@@ -102,7 +105,7 @@ class UnattendedOperationTests {
 			uninterrupted = TableSnapshot.of(reference);
 		}
 		try (TestDatabase db = TestDatabase.create(kind, this.dir.resolve("stopped"))) {
-			Forked run = Forked.start(this.dir.resolve("logs"), "stopped", "run", "--period", PERIOD, "--inbox",
+			Forked run = Forked.start(this.dir.resolve("logs"), "stopped", FILE_BY_FILE, "run", "--period", PERIOD, "--inbox",
 					inbox.toString(), "--db", db.url());
 			waitForFiles(db, run, 3);
 			run.terminate();
@@ -126,12 +129,14 @@ class UnattendedOperationTests {
 	@ParameterizedTest
 	@MethodSource("databases")
 	void twoRunsOfOnePeriodNeverInterleave(String kind) throws Exception {
-		Path inbox = inbox();
+		Path inbox = this.dir.resolve("big-inbox");
+		new InboxGenerator(5).write(inbox, PERIOD, 40, 8000, List.of(InboxGenerator.Format.CSV));
 		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {
-			Forked first = Forked.start(this.dir.resolve("logs"), "first", "run", "--period", PERIOD, "--inbox",
-					inbox.toString(), "--db", db.url());
-			Forked second = Forked.start(this.dir.resolve("logs"), "second", "run", "--period", PERIOD, "--inbox",
-					inbox.toString(), "--db", db.url());
+			Forked first = Forked.start(this.dir.resolve("logs"), "first", FILE_BY_FILE, "run", "--period", PERIOD,
+					"--inbox", inbox.toString(), "--db", db.url());
+			waitForFiles(db, first, 1);
+			Forked second = Forked.start(this.dir.resolve("logs"), "second", FILE_BY_FILE, "run", "--period", PERIOD,
+					"--inbox", inbox.toString(), "--db", db.url());
 			assertThat(first.waitFor(180)).as(first.err()).isIn(Cli.OK, Cli.REJECTIONS);
 			assertThat(second.waitFor(180)).as(second.err()).isIn(Cli.OK, Cli.REJECTIONS);
 
@@ -141,7 +146,7 @@ class UnattendedOperationTests {
 			assertThat((java.sql.Timestamp) runs.get(1).get("STARTED_AT"))
 				.isAfterOrEqualTo((java.sql.Timestamp) runs.get(0).get("FINISHED_AT"));
 			assertThat(first.err() + second.err()).contains("正有另一次汇总在运行，等待它结束");
-			assertThat(first.out() + second.out()).contains("文件 " + FILES + " 个：载入 0，未变 " + FILES + "，拒收 0");
+			assertThat(first.out() + second.out()).contains("文件 40 个：载入 0，未变 40，拒收 0");
 		}
 	}
 
@@ -150,14 +155,22 @@ class UnattendedOperationTests {
 	void aRunThatWillNotWaitIsRefusedWithItsOwnStatus(String kind) throws Exception {
 		Path inbox = inbox();
 		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {
-			Forked first = Forked.start(this.dir.resolve("logs"), "first", "run", "--period", PERIOD, "--inbox",
-					inbox.toString(), "--db", db.url());
-			waitForFiles(db, first, 1);
-			RunCommandTests.Result second = RunCommandTests.run("run", "--period", PERIOD, "--inbox", inbox.toString(),
-					"--db", db.url(), "--wait", "0");
-			assertThat(second.exit()).isEqualTo(Cli.BUSY);
-			assertThat(second.err()).contains("期间 2017-06 另有一次汇总仍在运行，本次未执行");
-			assertThat(first.waitFor(180)).isIn(Cli.OK, Cli.REJECTIONS);
+			RunCommandTests.run("run", "--period", PERIOD, "--inbox", inbox.toString(), "--db", db.url());
+			org.springframework.jdbc.datasource.DriverManagerDataSource other = new org.springframework.jdbc.datasource.DriverManagerDataSource(
+					db.url());
+			try (org.huizong.load.PeriodLock held = org.huizong.load.PeriodLock.acquire(other, PERIOD,
+					java.time.Duration.ZERO, (note) -> {
+					})) {
+				assertThat(held).isNotNull();
+				RunCommandTests.Result refused = RunCommandTests.run("run", "--period", PERIOD, "--inbox", inbox.toString(),
+						"--db", db.url(), "--wait", "0");
+				assertThat(refused.exit()).isEqualTo(Cli.BUSY);
+				assertThat(refused.err()).contains("期间 2017-06 另有一次汇总仍在运行，本次未执行");
+				assertThat(RunCommandTests.run("run", "--period", "2017-07", "--inbox", inbox.toString(), "--db", db.url(),
+						"--wait", "0").exit()).isNotEqualTo(Cli.BUSY);
+			}
+			assertThat(RunCommandTests.run("run", "--period", PERIOD, "--inbox", inbox.toString(), "--db", db.url(), "--wait",
+					"0").exit()).isIn(Cli.OK, Cli.REJECTIONS);
 		}
 	}
 
