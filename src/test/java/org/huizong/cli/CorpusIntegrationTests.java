@@ -26,12 +26,8 @@ class CorpusIntegrationTests {
 	@TempDir
 	Path dir;
 
-	static Stream<String> databases() {
-		return TestDatabase.kinds().stream();
-	}
-
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("org.huizong.TestDatabase#kinds")
 	void everyFileOfTheCorpusIsAccountedFor(String kind) throws Exception {
 		Path corpus = Path.of(System.getProperty("huizong.corpus"));
 		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {

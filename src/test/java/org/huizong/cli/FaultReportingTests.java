@@ -40,12 +40,8 @@ class FaultReportingTests {
 	@TempDir
 	Path dir;
 
-	static Stream<String> databases() {
-		return TestDatabase.kinds().stream();
-	}
-
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("org.huizong.TestDatabase#kinds")
 	void reportsEachFaultAtItsCell(String kind) throws Exception {
 		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {
 			Path report = this.dir.resolve("report.json");
@@ -83,7 +79,7 @@ class FaultReportingTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("org.huizong.TestDatabase#kinds")
 	void anOfficeChangesTheSeverityOfARule(String kind) throws Exception {
 		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {
 			Path report = this.dir.resolve("report.json");
@@ -97,7 +93,7 @@ class FaultReportingTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("org.huizong.TestDatabase#kinds")
 	void sendsTheUnitItsWorkbookWithTheFaultsMarked(String kind) throws Exception {
 		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {
 			RunCommandTests.run("run", "--period", "2017-06", "--inbox", inbox().toString(), "--db", db.url());

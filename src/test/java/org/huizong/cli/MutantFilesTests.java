@@ -31,12 +31,8 @@ class MutantFilesTests {
 	@TempDir
 	Path dir;
 
-	static Stream<String> databases() {
-		return TestDatabase.kinds().stream();
-	}
-
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("org.huizong.TestDatabase#kinds")
 	void everyMutantIsLoadedOrRejectedCleanly(String kind) throws Exception {
 		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {
 			Path inbox = mutants();

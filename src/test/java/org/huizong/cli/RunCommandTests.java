@@ -40,12 +40,8 @@ class RunCommandTests {
 	@TempDir
 	Path dir;
 
-	static Stream<String> databases() {
-		return TestDatabase.kinds().stream();
-	}
-
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("org.huizong.TestDatabase#kinds")
 	void consolidatesSampleInboxToHandWorkedTotals(String kind) throws Exception {
 		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {
 			Path inbox = copySample();
@@ -68,7 +64,7 @@ class RunCommandTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("org.huizong.TestDatabase#kinds")
 	void unitExportKeepsEachUnitApart(String kind) throws Exception {
 		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {
 			Path inbox = copySample();
@@ -87,7 +83,7 @@ class RunCommandTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("org.huizong.TestDatabase#kinds")
 	void secondRunChangesNoTable(String kind) throws Exception {
 		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {
 			Path inbox = copySample();
@@ -103,7 +99,7 @@ class RunCommandTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("org.huizong.TestDatabase#kinds")
 	void changedFileReplacesThatUnitOnly(String kind) throws Exception {
 		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {
 			Path inbox = copySample();
@@ -126,7 +122,7 @@ class RunCommandTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("org.huizong.TestDatabase#kinds")
 	void failedResubmissionKeepsEarlierFigures(String kind) throws Exception {
 		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {
 			Path inbox = copySample();
@@ -151,7 +147,7 @@ class RunCommandTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("org.huizong.TestDatabase#kinds")
 	void reportNamesEveryFileWithItsIssues(String kind) throws Exception {
 		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {
 			Path inbox = copySample();
@@ -174,7 +170,7 @@ class RunCommandTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("org.huizong.TestDatabase#kinds")
 	void aNameTheCatalogLearnsCountsOnTheNextRun(String kind) throws Exception {
 		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {
 			Path inbox = copySample();

@@ -24,12 +24,8 @@ class SafeOutputTests {
 	@TempDir
 	Path dir;
 
-	static Stream<String> databases() {
-		return TestDatabase.kinds().stream();
-	}
-
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("org.huizong.TestDatabase#kinds")
 	void neutralisesFormulasAndKeepsFilesInTheirFolder(String kind) throws Exception {
 		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {
 			Path inbox = Files.createDirectories(this.dir.resolve("in box/子 目录"));

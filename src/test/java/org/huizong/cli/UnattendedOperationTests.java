@@ -40,19 +40,11 @@ class UnattendedOperationTests {
 				Arguments.of(kind, FILES - 1)));
 	}
 
-	static Stream<String> databases() {
-		return TestDatabase.kinds().stream();
-	}
-
 	@ParameterizedTest(name = "{0}, killed after {1} files")
 	@MethodSource("killPoints")
 	void aRunKilledAtAnyMomentIsRecoveredByTheNext(String kind, int filesDone) throws Exception {
 		Path inbox = inbox();
-		List<List<String>> uninterrupted;
-		try (TestDatabase reference = TestDatabase.create(kind, this.dir.resolve("reference"))) {
-			RunCommandTests.run("run", "--period", PERIOD, "--inbox", inbox.toString(), "--db", reference.url());
-			uninterrupted = TableSnapshot.of(reference);
-		}
+		List<List<String>> uninterrupted = uninterrupted(kind, inbox);
 		try (TestDatabase db = TestDatabase.create(kind, this.dir.resolve("killed"))) {
 			Forked run = Forked.start(this.dir.resolve("logs"), "killed", FILE_BY_FILE, "run", "--period", PERIOD, "--inbox",
 					inbox.toString(), "--db", db.url());
@@ -72,14 +64,10 @@ class UnattendedOperationTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("org.huizong.TestDatabase#kinds")
 	void restartFinishesAKilledRunFromWhereItStopped(String kind) throws Exception {
 		Path inbox = inbox();
-		List<List<String>> uninterrupted;
-		try (TestDatabase reference = TestDatabase.create(kind, this.dir.resolve("reference"))) {
-			RunCommandTests.run("run", "--period", PERIOD, "--inbox", inbox.toString(), "--db", reference.url());
-			uninterrupted = TableSnapshot.of(reference);
-		}
+		List<List<String>> uninterrupted = uninterrupted(kind, inbox);
 		try (TestDatabase db = TestDatabase.create(kind, this.dir.resolve("killed"))) {
 			Forked run = Forked.start(this.dir.resolve("logs"), "killed", FILE_BY_FILE, "run", "--period", PERIOD, "--inbox",
 					inbox.toString(), "--db", db.url());
@@ -96,14 +84,10 @@ class UnattendedOperationTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("org.huizong.TestDatabase#kinds")
 	void sigtermStopsARunBetweenFilesAndRestartFinishesIt(String kind) throws Exception {
 		Path inbox = inbox();
-		List<List<String>> uninterrupted;
-		try (TestDatabase reference = TestDatabase.create(kind, this.dir.resolve("reference"))) {
-			RunCommandTests.run("run", "--period", PERIOD, "--inbox", inbox.toString(), "--db", reference.url());
-			uninterrupted = TableSnapshot.of(reference);
-		}
+		List<List<String>> uninterrupted = uninterrupted(kind, inbox);
 		try (TestDatabase db = TestDatabase.create(kind, this.dir.resolve("stopped"))) {
 			Forked run = Forked.start(this.dir.resolve("logs"), "stopped", FILE_BY_FILE, "run", "--period", PERIOD, "--inbox",
 					inbox.toString(), "--db", db.url());
@@ -127,7 +111,7 @@ class UnattendedOperationTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("org.huizong.TestDatabase#kinds")
 	void twoRunsOfOnePeriodNeverInterleave(String kind) throws Exception {
 		Path inbox = this.dir.resolve("big-inbox");
 		new InboxGenerator(5).write(inbox, PERIOD, 40, 8000, List.of(InboxGenerator.Format.CSV));
@@ -151,7 +135,7 @@ class UnattendedOperationTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("org.huizong.TestDatabase#kinds")
 	void aRunThatWillNotWaitIsRefusedWithItsOwnStatus(String kind) throws Exception {
 		Path inbox = inbox();
 		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {
@@ -175,7 +159,7 @@ class UnattendedOperationTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("org.huizong.TestDatabase#kinds")
 	void serveRunsOnScheduleAndStopsCleanlyOnSigterm(String kind) throws Exception {
 		ZoneId zone = ZoneId.of("Asia/Shanghai");
 		String period = YearMonth.now(zone).toString();
@@ -204,6 +188,14 @@ class UnattendedOperationTests {
 			try (Stream<Path> written = Files.list(reports)) {
 				assertThat(written.filter((p) -> p.getFileName().toString().startsWith("nightly-" + period))).isNotEmpty();
 			}
+		}
+	}
+
+	/** The tables one run that nobody interrupts leaves. */
+	private List<List<String>> uninterrupted(String kind, Path inbox) throws Exception {
+		try (TestDatabase reference = TestDatabase.create(kind, this.dir.resolve("reference"))) {
+			RunCommandTests.run("run", "--period", PERIOD, "--inbox", inbox.toString(), "--db", reference.url());
+			return TableSnapshot.of(reference);
 		}
 	}
 

@@ -37,12 +37,8 @@ class WorkbookInboxTests {
 	@TempDir
 	Path dir;
 
-	static Stream<String> databases() {
-		return TestDatabase.kinds().stream();
-	}
-
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("org.huizong.TestDatabase#kinds")
 	void consolidatesEveryLayoutToHandWorkedTotals(String kind) throws Exception {
 		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {
 			Path inbox = inbox();
@@ -75,7 +71,7 @@ class WorkbookInboxTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("org.huizong.TestDatabase#kinds")
 	void readsEachLyingExtensionByContent(String kind) throws Exception {
 		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {
 			Path inbox = inbox();
