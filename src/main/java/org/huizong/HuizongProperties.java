@@ -8,15 +8,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The settings an office may change.
+ *
  * @param catalog the folder of the catalog; files it lacks come from the copy in the jar
  * @param severity the severity of a rule by its code, e.g. {@code total.mismatch: error}
  * @param maxRowsPerSheet rows one sheet may hold before its file is rejected
  * @param maxColumns columns read from one row
  * @param maxTextLength characters one cell may hold
  * @param timePerFile how long reading one file may take before it is rejected
- * @param zipMinInflateRatio the smallest compression ratio an xlsx entry may have (zip bombs)
+ * @param zipMinInflateRatio the smallest compression ratio an xlsx entry may have (zip
+ * bombs)
  * @param zipMaxEntrySize the largest uncompressed size of one xlsx entry, in bytes
- * @param filesPerChunk files loaded in one transaction: more is faster, fewer loses less to a crash
+ * @param filesPerChunk files loaded in one transaction: more is faster, fewer loses less
+ * to a crash
  */
 @ConfigurationProperties("huizong")
 public record HuizongProperties(@DefaultValue("data/catalog") Path catalog, Map<String, String> severity,

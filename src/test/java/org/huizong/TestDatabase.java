@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * A fresh database for one test: an H2 file always, and a PostgreSQL schema of its own when
- * {@code HUIZONG_TEST_PG_URL} is set. There a PostgreSQL that cannot be reached fails the test.
+ * A fresh database for one test: an H2 file always, and a PostgreSQL schema of its own
+ * when {@code HUIZONG_TEST_PG_URL} is set. There a PostgreSQL that cannot be reached
+ * fails the test.
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -47,7 +48,8 @@ public final class TestDatabase implements AutoCloseable {
 		if (kind.equals("h2")) {
 			Path file = Files.createDirectories(dir.resolve("db")).resolve("huizong");
 			String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";AUTO_SERVER=TRUE";
-			// Held open for the test's lifetime: this process stays the H2 server that runs in other
+			// Held open for the test's lifetime: this process stays the H2 server that
+			// runs in other
 			// processes connect to, so no two processes race to open the file.
 			Connection anchor = DriverManager.getConnection(url);
 			return new TestDatabase(kind, url, () -> {
@@ -61,7 +63,8 @@ public final class TestDatabase implements AutoCloseable {
 		}
 		String base = System.getenv(PG_ENV);
 		String schema = "hz_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		try (Connection connection = DriverManager.getConnection(base); Statement statement = connection.createStatement()) {
+		try (Connection connection = DriverManager.getConnection(base);
+				Statement statement = connection.createStatement()) {
 			statement.execute("CREATE SCHEMA " + schema);
 		}
 		String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;

@@ -27,10 +27,10 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Times huizong against the floors of its work, on the same files, in one process: reading
- * against fastexcel-reader, writing facts against PostgreSQL's COPY of the same rows, and the
- * whole {@code run} end to end, then a rerun over the unchanged files. Works in a schema of its
- * own, dropped at the end.
+ * Times huizong against the floors of its work, on the same files, in one process:
+ * reading against fastexcel-reader, writing facts against PostgreSQL's COPY of the same
+ * rows, and the whole {@code run} end to end, then a rerun over the unchanged files.
+ * Works in a schema of its own, dropped at the end.
  */
 public final class Benchmark {
 
@@ -61,7 +61,10 @@ public final class Benchmark {
 		this.bytes = total;
 	}
 
-	/** The command that runs {@code run} in this process: the CLI, handed in to keep the layers apart. */
+	/**
+	 * The command that runs {@code run} in this process: the CLI, handed in to keep the
+	 * layers apart.
+	 */
 	public interface Runner {
 
 		int run(PrintStream out, PrintStream err, String... args);
@@ -82,7 +85,8 @@ public final class Benchmark {
 		try {
 			PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
 			Measurement endToEnd = Measurement.of("全程：huizong run", this.bytes, () -> {
-				int exit = cli.run(quiet, quiet, "run", "--period", this.period, "--inbox", this.folder.toString(), "--db", url);
+				int exit = cli.run(quiet, quiet, "run", "--period", this.period, "--inbox", this.folder.toString(),
+						"--db", url);
 				if (exit != 0 && exit != 3) {
 					throw new IllegalStateException("run 失败，退出状态 " + exit);
 				}
@@ -110,14 +114,16 @@ public final class Benchmark {
 			print(out, rerun, null);
 		}
 		finally {
-			try (Connection admin = DriverManager.getConnection(this.db); Statement statement = admin.createStatement()) {
+			try (Connection admin = DriverManager.getConnection(this.db);
+					Statement statement = admin.createStatement()) {
 				statement.execute("DROP SCHEMA " + schema + " CASCADE");
 			}
 		}
 	}
 
 	private static void print(PrintStream out, Measurement m, Measurement floor) {
-		String ratio = (floor != null) ? String.format("  为下限的 %.0f%%", 100 * m.rowsPerSecond() / floor.rowsPerSecond()) : "";
+		String ratio = (floor != null) ? String.format("  为下限的 %.0f%%", 100 * m.rowsPerSecond() / floor.rowsPerSecond())
+				: "";
 		out.printf("%-24s %9d 行 %7.2f 秒 %9.0f 行/秒 %6.1f MB/秒 峰值堆 %4d MB%s%n", m.phase(), m.rows(), m.seconds(),
 				m.rowsPerSecond(), m.megabytesPerSecond(), m.peakHeapBytes() >> 20, ratio);
 	}
@@ -170,11 +176,16 @@ public final class Benchmark {
 
 	private static void dumpFacts(String url, Path dump) throws SQLException, IOException {
 		try (Connection connection = DriverManager.getConnection(url); OutputStream out = Files.newOutputStream(dump)) {
-			connection.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY fact (" + FACT_COLUMNS + ") TO STDOUT", out);
+			connection.unwrap(PGConnection.class)
+				.getCopyAPI()
+				.copyOut("COPY fact (" + FACT_COLUMNS + ") TO STDOUT", out);
 		}
 	}
 
-	/** The write floor: one COPY of the run's facts, as {@code psql \copy} would send them. */
+	/**
+	 * The write floor: one COPY of the run's facts, as {@code psql \copy} would send
+	 * them.
+	 */
 	private Measurement copyFloor(String url, Path dump, long rows) throws Exception {
 		long size = Files.size(dump);
 		try (Connection connection = DriverManager.getConnection(url)) {
@@ -191,8 +202,8 @@ public final class Benchmark {
 	}
 
 	/**
-	 * huizong's writing alone: the same facts through its COPY writer, one COPY a file as a run
-	 * sends them (500-row files here), with the ledger's statements a file costs.
+	 * huizong's writing alone: the same facts through its COPY writer, one COPY a file as
+	 * a run sends them (500-row files here), with the ledger's statements a file costs.
 	 */
 	private Measurement ownLoader(String url, Path dump, long rows) throws Exception {
 		long size = Files.size(dump);
@@ -252,7 +263,8 @@ public final class Benchmark {
 	}
 
 	private static long count(String url, String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement();
+		try (Connection connection = DriverManager.getConnection(url);
+				Statement statement = connection.createStatement();
 				var rs = statement.executeQuery(sql)) {
 			rs.next();
 			return rs.getLong(1);

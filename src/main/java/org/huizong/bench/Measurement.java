@@ -6,6 +6,7 @@ import java.lang.management.MemoryType;
 
 /**
  * One phase's figures.
+ *
  * @param phase what was measured
  * @param rows rows (or facts) handled
  * @param bytes bytes of input handled, 0 where not meaningful

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The names an office knows: campaigns, metrics, measures, problem sources, units and the names
- * of table headers, each with its aliases. Immutable once loaded.
+ * The names an office knows: campaigns, metrics, measures, problem sources, units and the
+ * names of table headers, each with its aliases. Immutable once loaded.
  */
 public final class Catalog {
 
@@ -52,7 +52,10 @@ public final class Catalog {
 		return this.campaigns.find(raw).or(() -> withoutTrailingBracket(raw, this.campaigns));
 	}
 
-	/** The campaign whose name or alias stands anywhere in a title, a section row or a sheet name. */
+	/**
+	 * The campaign whose name or alias stands anywhere in a title, a section row or a
+	 * sheet name.
+	 */
 	public Optional<String> campaignWithin(String text) {
 		if (text.length() > 10 * Names.MAX_NAME_LENGTH) {
 			return Optional.empty();
@@ -117,6 +120,7 @@ public final class Catalog {
 
 	/**
 	 * A metric found by name, with the measure its header or cell gave in brackets.
+	 *
 	 * @param metric the metric
 	 * @param measureHint the bracketed measure, folded, or empty
 	 */

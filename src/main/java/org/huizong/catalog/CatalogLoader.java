@@ -22,8 +22,9 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads the catalog an office edits: {@code campaigns.csv}, {@code metrics.csv},
- * {@code measures.csv}, {@code sources.csv}, {@code units.csv} and {@code headers.csv}, UTF-8,
- * aliases separated by {@code |}. A folder that lacks a file takes the copy bundled in the jar.
+ * {@code measures.csv}, {@code sources.csv}, {@code units.csv} and {@code headers.csv},
+ * UTF-8, aliases separated by {@code |}. A folder that lacks a file takes the copy
+ * bundled in the jar.
  */
 public final class CatalogLoader {
 
@@ -37,7 +38,10 @@ public final class CatalogLoader {
 	private CatalogLoader() {
 	}
 
-	/** The catalog in {@code folder}, or the bundled one where the folder has no such file. */
+	/**
+	 * The catalog in {@code folder}, or the bundled one where the folder has no such
+	 * file.
+	 */
 	public static Catalog load(Path folder) {
 		NameIndex<String> campaigns = new NameIndex<>();
 		List<Map.Entry<String, String>> campaignSpellings = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.util.Set;
 
 /**
  * A metric of the catalog.
+ *
  * @param name the canonical name
  * @param measure the canonical measure its values are kept in
  * @param accepted counting words that mean the same count as the canonical measure

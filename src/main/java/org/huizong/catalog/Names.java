@@ -3,8 +3,8 @@ package org.huizong.catalog;
 import java.text.Normalizer;
 
 /**
- * Folds names the way units write them so that one spelling matches another: full-width forms,
- * white space and bracket styles do not count.
+ * Folds names the way units write them so that one spelling matches another: full-width
+ * forms, white space and bracket styles do not count.
  */
 public final class Names {
 
@@ -14,7 +14,9 @@ public final class Names {
 	/** Longer than this, a cell is prose, not a name worth looking up. */
 	public static final int MAX_NAME_LENGTH = 100;
 
-	/** Units repeat the same few hundred names on every row; folding each once is enough. */
+	/**
+	 * Units repeat the same few hundred names on every row; folding each once is enough.
+	 */
 	private static final int CACHE_SIZE = 50_000;
 
 	private static final java.util.concurrent.ConcurrentHashMap<String, String> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
@@ -54,7 +56,8 @@ public final class Names {
 
 	/**
 	 * Splits {@code 修理果壳箱(只)} into the name and the bracketed text, on a folded name.
-	 * @return the name and the bracket content, or {@code null} when the name ends in no bracket
+	 * @return the name and the bracket content, or {@code null} when the name ends in no
+	 * bracket
 	 */
 	static String[] splitTrailingBracket(String folded) {
 		if (!folded.endsWith(")")) {

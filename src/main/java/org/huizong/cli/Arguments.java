@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** A command and its {@code --name value} options, checked against what the command takes. */
+/**
+ * A command and its {@code --name value} options, checked against what the command takes.
+ */
 final class Arguments {
 
 	private static final Pattern PERIOD = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])|\\d{4}-Q[1-4]|\\d{4}-H[12]|\\d{4}");

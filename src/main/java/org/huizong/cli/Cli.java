@@ -27,12 +27,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The command line. {@code run} consolidates a period, {@code restart} finishes an interrupted
- * run, {@code status} tells what the runs did, {@code serve} runs the jobs of {@code jobs/} on
- * their schedule, {@code export} writes the consolidated tables as CSV, {@code feedback} the
- * corrections for units, {@code generate} a realistic inbox. Exit statuses: 0 all clean, 3
- * completed with files or cells rejected, 1 failed, 2 a wrong command line, 4 another run of the
- * period was still going.
+ * The command line. {@code run} consolidates a period, {@code restart} finishes an
+ * interrupted run, {@code status} tells what the runs did, {@code serve} runs the jobs of
+ * {@code jobs/} on their schedule, {@code export} writes the consolidated tables as CSV,
+ * {@code feedback} the corrections for units, {@code generate} a realistic inbox. Exit
+ * statuses: 0 all clean, 3 completed with files or cells rejected, 1 failed, 2 a wrong
+ * command line, 4 another run of the period was still going.
  */
 public final class Cli {
 
@@ -48,9 +48,10 @@ public final class Cli {
 
 	private static final Map<String, Set<String>> COMMANDS = Map.of("run",
 			Set.of("period", "inbox", "db", "report", "catalog", "severity", "force", "wait"), "restart",
-			Set.of("period", "db", "report", "wait"), "status", Set.of("period", "db"), "serve", Set.of("jobs"), "export",
-			Set.of("period", "level", "out", "db"), "generate", Set.of("period", "units", "rows", "formats", "out", "seed"),
-			"feedback", Set.of("period", "out", "inbox", "db"), "bench", Set.of("files", "db", "period"));
+			Set.of("period", "db", "report", "wait"), "status", Set.of("period", "db"), "serve", Set.of("jobs"),
+			"export", Set.of("period", "level", "out", "db"), "generate",
+			Set.of("period", "units", "rows", "formats", "out", "seed"), "feedback",
+			Set.of("period", "out", "inbox", "db"), "bench", Set.of("files", "db", "period"));
 
 	private static final String USAGE_TEXT = """
 			用法：
@@ -106,7 +107,9 @@ public final class Cli {
 		}
 	}
 
-	/** What one run is asked to do; {@code serve} builds these from its job definitions. */
+	/**
+	 * What one run is asked to do; {@code serve} builds these from its job definitions.
+	 */
 	record RunRequest(String period, Path inbox, String db, Path report, Map<String, Object> settings, boolean force,
 			Duration waitForOtherRun) {
 	}
@@ -120,14 +123,17 @@ public final class Cli {
 		if (arguments.optional("catalog") != null) {
 			settings.put("huizong.catalog", arguments.optional("catalog"));
 		}
-		RunRequest request = new RunRequest(arguments.period(), inbox, arguments.optional("db"),
-				reportPath(arguments), settings, arguments.optional("force") != null, arguments.duration("wait", DEFAULT_WAIT));
+		RunRequest request = new RunRequest(arguments.period(), inbox, arguments.optional("db"), reportPath(arguments),
+				settings, arguments.optional("force") != null, arguments.duration("wait", DEFAULT_WAIT));
 		try (Stopper stopper = Stopper.install(this.err)) {
 			return runOnce(request, stopper);
 		}
 	}
 
-	/** One run in a context of its own: the same for a person at a terminal and for {@code serve}. */
+	/**
+	 * One run in a context of its own: the same for a person at a terminal and for
+	 * {@code serve}.
+	 */
 	int runOnce(RunRequest request, Stopper stopper) throws Exception {
 		Map<String, Object> properties = databaseProperties(request.db());
 		properties.putAll(request.settings());
@@ -160,8 +166,8 @@ public final class Cli {
 		}
 	}
 
-	private int finish(ConfigurableApplicationContext context, Optional<JobExecution> execution, String period, Path report)
-			throws IOException {
+	private int finish(ConfigurableApplicationContext context, Optional<JobExecution> execution, String period,
+			Path report) throws IOException {
 		if (execution.isEmpty()) {
 			this.err.println("期间 " + period + " 另有一次汇总仍在运行，本次未执行");
 			return BUSY;
@@ -241,8 +247,8 @@ public final class Cli {
 			throw new UsageException("文件夹不存在：" + files);
 		}
 		String period = (arguments.optional("period") != null) ? arguments.period() : "2017-06";
-		new org.huizong.bench.Benchmark(files, db, period)
-			.run((out, err, args) -> new Cli(out, err).execute(args), this.out);
+		new org.huizong.bench.Benchmark(files, db, period).run((out, err, args) -> new Cli(out, err).execute(args),
+				this.out);
 		return OK;
 	}
 
@@ -283,11 +289,15 @@ public final class Cli {
 	}
 
 	/**
-	 * Options given on the command line outrank every other source of settings. The context has no
-	 * shutdown hook of its own: on SIGTERM the {@link Stopper} lets the file in hand finish first.
+	 * Options given on the command line outrank every other source of settings. The
+	 * context has no shutdown hook of its own: on SIGTERM the {@link Stopper} lets the
+	 * file in hand finish first.
 	 */
 	private static ConfigurableApplicationContext start(Map<String, Object> properties) {
-		String[] args = properties.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+		String[] args = properties.entrySet()
+			.stream()
+			.map((e) -> "--" + e.getKey() + "=" + e.getValue())
+			.toArray(String[]::new);
 		return new SpringApplicationBuilder(HuizongApplication.class).registerShutdownHook(false).run(args);
 	}
 

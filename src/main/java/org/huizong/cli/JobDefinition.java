@@ -21,18 +21,24 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * A scheduled job of {@code jobs/*.yml}: what runs, when, over which inbox.
+ *
  * @param name the job's name, from its file
  * @param schedule when it runs (Spring cron: second minute hour day month weekday)
  * @param zone the time zone of the schedule and of "this month"
- * @param inbox the inbox, {@code {period}} standing for the period ({@code /srv/inbox/{period}})
- * @param dueDay the previous month is consolidated again every night up to this day of the month
+ * @param inbox the inbox, {@code {period}} standing for the period
+ * ({@code /srv/inbox/{period}})
+ * @param dueDay the previous month is consolidated again every night up to this day of
+ * the month
  * @param db the database, or {@code null} for {@code HUIZONG_DB_URL} or the embedded one
  * @param reports the folder for run reports, or {@code null} for none
  */
 record JobDefinition(String name, CronExpression schedule, ZoneId zone, String inbox, int dueDay, String db,
 		Path reports) {
 
-	/** The periods a run at {@code now} covers: this month, and the previous one until its due day. */
+	/**
+	 * The periods a run at {@code now} covers: this month, and the previous one until its
+	 * due day.
+	 */
 	List<String> periods(ZonedDateTime now) {
 		YearMonth current = YearMonth.from(now.withZoneSameInstant(this.zone));
 		List<String> periods = new ArrayList<>();
@@ -80,7 +86,8 @@ record JobDefinition(String name, CronExpression schedule, ZoneId zone, String i
 			int dueDay = Integer.parseInt(text(yaml, "due-day", "0"));
 			String db = text(yaml, "db", null);
 			String reports = text(yaml, "reports", null);
-			return new JobDefinition(name, schedule, zone, inbox, dueDay, db, (reports != null) ? Path.of(reports) : null);
+			return new JobDefinition(name, schedule, zone, inbox, dueDay, db,
+					(reports != null) ? Path.of(reports) : null);
 		}
 		catch (IllegalArgumentException | DateTimeException ex) {
 			throw new UsageException(where + " 中的设置有误：" + ex.getMessage());

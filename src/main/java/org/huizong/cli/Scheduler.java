@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code serve}: runs each job of {@code jobs/} on its schedule, period after period, each run in
- * a context of its own, until SIGTERM. A run that fails is reported and the schedule goes on.
+ * {@code serve}: runs each job of {@code jobs/} on its schedule, period after period,
+ * each run in a context of its own, until SIGTERM. A run that fails is reported and the
+ * schedule goes on.
  */
 final class Scheduler {
 
@@ -71,8 +72,8 @@ final class Scheduler {
 					? job.reports().resolve(job.name() + "-" + period + "-" + now.format(STAMP) + ".json") : null;
 			this.log.println("作业 " + job.name() + "：开始汇总 " + period + "（" + inbox + "）");
 			try {
-				int exit = this.cli.runOnce(new Cli.RunRequest(period, inbox.toAbsolutePath().normalize(), job.db(), report,
-						Map.of(), false, WAIT_FOR_OTHER_RUN), stopper);
+				int exit = this.cli.runOnce(new Cli.RunRequest(period, inbox.toAbsolutePath().normalize(), job.db(),
+						report, Map.of(), false, WAIT_FOR_OTHER_RUN), stopper);
 				this.log.println("作业 " + job.name() + "：" + period + " 结束，退出状态 " + exit);
 			}
 			catch (Exception ex) {

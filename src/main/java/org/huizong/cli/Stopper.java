@@ -7,8 +7,9 @@ import java.util.concurrent.TimeUnit;
 import org.huizong.job.RunLauncher;
 
 /**
- * What SIGTERM does to a run: the job is asked to stop once the file in hand is done (or rolled
- * back), and the process waits for that before it exits, so nothing is left half-written.
+ * What SIGTERM does to a run: the job is asked to stop once the file in hand is done (or
+ * rolled back), and the process waits for that before it exits, so nothing is left
+ * half-written.
  */
 final class Stopper implements AutoCloseable {
 

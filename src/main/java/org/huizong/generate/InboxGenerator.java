@@ -21,10 +21,11 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Writes one period's inbox: per unit one submission in the long layout units use most
- * ({@code 专项名称 | 工作内容 | 问题来源 | 数量 | 单位}) under a title and a {@code 填报单位} line, with
- * the number forms of real submissions ({@code 1,356}, {@code 7500余}, {@code 1.2万}, measures in
- * the cell, kilograms for tonnes). The same seed gives the same files. Workbooks are written
- * streaming, so any size fits in a small heap; {@code .xls} holds at most 65,000 rows a file.
+ * ({@code 专项名称 | 工作内容 | 问题来源 | 数量 | 单位}) under a title and a {@code 填报单位} line, with the
+ * number forms of real submissions ({@code 1,356}, {@code 7500余}, {@code 1.2万}, measures
+ * in the cell, kilograms for tonnes). The same seed gives the same files. Workbooks are
+ * written streaming, so any size fits in a small heap; {@code .xls} holds at most 65,000
+ * rows a file.
  */
 public final class InboxGenerator {
 
@@ -39,19 +40,16 @@ public final class InboxGenerator {
 	}
 
 	private static final List<Item> ITEMS = List.of(new Item("城市家具专项整治", "发现问题", "自查", "件", 900),
-			new Item("城市家具专项整治", "整改问题", "自查", "件", 900),
-			new Item("城市家具专项整治", "出动巡查人员", "", "人次", 600), new Item("城市家具专项整治", "修理果壳箱", "", "只", 300),
-			new Item("城市家具专项整治", "清洁果壳箱", "", "只", 4000), new Item("户外广告整治", "清除牛皮癣", "", "处", 8000),
-			new Item("户外广告整治", "拆除广告", "", "块", 40), new Item("渣土运输管理专项整治", "清理垃圾渣土", "", "吨", 500),
-			new Item("破损市政道路、街巷集中整治", "修复车行道", "", "㎡", 18000),
-			new Item("破损市政道路、街巷集中整治", "发现问题", "交办", "个", 2000),
-			new Item("破损市政道路、街巷集中整治", "整改问题", "交办", "个", 2000),
+			new Item("城市家具专项整治", "整改问题", "自查", "件", 900), new Item("城市家具专项整治", "出动巡查人员", "", "人次", 600),
+			new Item("城市家具专项整治", "修理果壳箱", "", "只", 300), new Item("城市家具专项整治", "清洁果壳箱", "", "只", 4000),
+			new Item("户外广告整治", "清除牛皮癣", "", "处", 8000), new Item("户外广告整治", "拆除广告", "", "块", 40),
+			new Item("渣土运输管理专项整治", "清理垃圾渣土", "", "吨", 500), new Item("破损市政道路、街巷集中整治", "修复车行道", "", "㎡", 18000),
+			new Item("破损市政道路、街巷集中整治", "发现问题", "交办", "个", 2000), new Item("破损市政道路、街巷集中整治", "整改问题", "交办", "个", 2000),
 			new Item("河道大清理专项整治", "清理垃圾", "", "吨", 80), new Item("损绿补绿专项整治", "摆放时花", "", "盆", 40000),
 			new Item("亮灯设施专项整治", "关灯处理", "督查", "件", 30));
 
-	private static final List<String> UNITS = List.of("第一环卫所", "第二环卫所", "第三环卫所", "第四环卫所", "第五环卫所",
-			"市政设施管理中心", "河道监管中心", "数字城管监督指挥中心", "绿化管理站", "米市巷街道", "湖墅街道", "小河街道", "大关街道",
-			"和睦街道", "拱宸桥街道", "上塘街道", "祥符街道", "半山街道", "康桥街道");
+	private static final List<String> UNITS = List.of("第一环卫所", "第二环卫所", "第三环卫所", "第四环卫所", "第五环卫所", "市政设施管理中心", "河道监管中心",
+			"数字城管监督指挥中心", "绿化管理站", "米市巷街道", "湖墅街道", "小河街道", "大关街道", "和睦街道", "拱宸桥街道", "上塘街道", "祥符街道", "半山街道", "康桥街道");
 
 	private static final int XLS_MAX_ROWS = 65_000;
 
@@ -65,7 +63,8 @@ public final class InboxGenerator {
 	 * Writes {@code units} files into {@code out}, cycling through the formats.
 	 * @return the paths written
 	 */
-	public List<Path> write(Path out, String period, int units, int rowsPerUnit, List<Format> formats) throws IOException {
+	public List<Path> write(Path out, String period, int units, int rowsPerUnit, List<Format> formats)
+			throws IOException {
 		Files.createDirectories(out);
 		java.util.ArrayList<Path> written = new java.util.ArrayList<>();
 		for (int u = 0; u < units; u++) {
@@ -75,8 +74,8 @@ public final class InboxGenerator {
 			Random random = new Random(this.seed * 31 + u);
 			Path file = out.resolve(unit + "_" + period + "." + format.name().toLowerCase(java.util.Locale.ROOT));
 			switch (format) {
-				case CSV -> writeCsv(file, unit, period, rows, random, (u % 2 == 0) ? Charset.forName("GB18030")
-						: StandardCharsets.UTF_8);
+				case CSV -> writeCsv(file, unit, period, rows, random,
+						(u % 2 == 0) ? Charset.forName("GB18030") : StandardCharsets.UTF_8);
 				case XLSX -> writeWorkbook(file, new SXSSFWorkbook(100), unit, period, rows, random);
 				case XLS -> writeWorkbook(file, new HSSFWorkbook(), unit, period, rows, random);
 			}

@@ -2,6 +2,7 @@ package org.huizong.intake;
 
 /**
  * One non-blank cell.
+ *
  * @param column zero-based column index
  * @param kind what the file says it holds
  * @param text its text; for a number the plain decimal form

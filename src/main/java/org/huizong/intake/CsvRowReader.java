@@ -18,8 +18,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a CSV file as one sheet without a name, one row a record. The encoding is decided
- * strictly first ({@link TextEncoding}); the delimiter is a comma, or a tab where the first line
- * has more tabs than commas (Excel's "Unicode text").
+ * strictly first ({@link TextEncoding}); the delimiter is a comma, or a tab where the
+ * first line has more tabs than commas (Excel's "Unicode text").
  */
 final class CsvRowReader implements SubmissionReader {
 

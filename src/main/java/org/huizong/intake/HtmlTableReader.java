@@ -19,10 +19,13 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Reads the HTML tables that web systems save as {@code .xls}: each {@code <table>} is a sheet
- * named {@code 表1}, {@code 表2} …, headings and paragraphs before it are rows above it (a title, a
- * {@code 填报单位} line), and {@code colspan}/{@code rowspan} place cells where a spreadsheet would.
- * Such files are small; the document is parsed whole, within {@link #MAX_BYTES}.
+ * Reads the HTML tables that web systems save as {@code .xls}: each {@code
+ *
+<table>
+ * } is a sheet named {@code 表1}, {@code 表2} …, headings and paragraphs before it are rows
+ * above it (a title, a {@code 填报单位} line), and {@code colspan}/{@code rowspan} place
+ * cells where a spreadsheet would. Such files are small; the document is parsed whole,
+ * within {@link #MAX_BYTES}.
  */
 final class HtmlTableReader implements SubmissionReader {
 
@@ -56,7 +59,8 @@ final class HtmlTableReader implements SubmissionReader {
 	@Override
 	public void read(RowSink sink) throws IOException {
 		if (Files.size(this.file) > MAX_BYTES) {
-			throw new RejectedFileException("file.too-large", "网页表格超过 " + MAX_BYTES / 1024 / 1024 + " MB，请另存为 .xlsx 后重新报送");
+			throw new RejectedFileException("file.too-large",
+					"网页表格超过 " + MAX_BYTES / 1024 / 1024 + " MB，请另存为 .xlsx 后重新报送");
 		}
 		Document document;
 		try (InputStream in = Files.newInputStream(this.file)) {
@@ -79,8 +83,8 @@ final class HtmlTableReader implements SubmissionReader {
 				table(element, rowNumber, sink);
 				sink.endSheet();
 			}
-			else if (tag.matches("h[1-6]|p|caption") && element.parents().stream()
-				.noneMatch((p) -> p.tagName().equalsIgnoreCase("table"))) {
+			else if (tag.matches("h[1-6]|p|caption")
+					&& element.parents().stream().noneMatch((p) -> p.tagName().equalsIgnoreCase("table"))) {
 				String text = element.text().strip();
 				if (!text.isEmpty()) {
 					above.add(text);

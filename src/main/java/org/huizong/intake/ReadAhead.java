@@ -7,11 +7,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads a file on a thread of its own and hands its rows over through a small bounded queue, so
- * that a file that hangs the parser or takes too long costs that file only: past the time limit
- * the file is rejected and the reading thread is told to stop (and abandoned if it cannot). Any
- * failure of the reader, {@code StackOverflowError} and {@code OutOfMemoryError} included, is
- * raised on the caller's thread. Reading also overlaps with the caller's work on the rows.
+ * Reads a file on a thread of its own and hands its rows over through a small bounded
+ * queue, so that a file that hangs the parser or takes too long costs that file only:
+ * past the time limit the file is rejected and the reading thread is told to stop (and
+ * abandoned if it cannot). Any failure of the reader, {@code StackOverflowError} and
+ * {@code OutOfMemoryError} included, is raised on the caller's thread. Reading also
+ * overlaps with the caller's work on the rows.
  */
 public final class ReadAhead {
 
@@ -20,6 +21,7 @@ public final class ReadAhead {
 	private static final long STACK_SIZE = 16L * 1024 * 1024;
 
 	private sealed interface Event permits Start, RowEvent, End, Done, Failed {
+
 	}
 
 	private record Start(String sheet) implements Event {
@@ -47,14 +49,17 @@ public final class ReadAhead {
 
 	}
 
-	/** Streams {@code reader}'s rows into {@code sink} on the calling thread, within {@code limit}. */
+	/**
+	 * Streams {@code reader}'s rows into {@code sink} on the calling thread, within
+	 * {@code limit}.
+	 */
 	public static void read(SubmissionReader reader, RowSink sink, Duration limit) throws IOException {
 		start(() -> reader).drainTo(sink, limit);
 	}
 
 	/**
-	 * Starts opening and reading a file now, so that its first rows are ready when the caller gets
-	 * to it; its time limit counts from here.
+	 * Starts opening and reading a file now, so that its first rows are ready when the
+	 * caller gets to it; its time limit counts from here.
 	 */
 	public static Pending start(Opener opener) {
 		Pending pending = new Pending(opener);
@@ -86,7 +91,10 @@ public final class ReadAhead {
 			return this.reader;
 		}
 
-		/** Hands the rows over to {@code sink} on the calling thread until the file ends or fails. */
+		/**
+		 * Hands the rows over to {@code sink} on the calling thread until the file ends
+		 * or fails.
+		 */
 		public void drainTo(RowSink sink, Duration limit) throws IOException {
 			long deadline = this.started + limit.toNanos();
 			try {
@@ -94,8 +102,8 @@ public final class ReadAhead {
 					long left = deadline - System.nanoTime();
 					Event event = (left > 0) ? this.queue.poll(left, TimeUnit.NANOSECONDS) : null;
 					if (event == null) {
-						throw new RejectedFileException("file.time-limit", "读取时间超过上限 " + limit.toSeconds()
-								+ " 秒，文件可能过大或结构异常，请检查或拆分后重新报送");
+						throw new RejectedFileException("file.time-limit",
+								"读取时间超过上限 " + limit.toSeconds() + " 秒，文件可能过大或结构异常，请检查或拆分后重新报送");
 					}
 					if (event instanceof Start start) {
 						sink.startSheet(start.sheet());

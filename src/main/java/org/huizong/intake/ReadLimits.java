@@ -5,13 +5,15 @@ import java.time.Duration;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 
 /**
- * Deliberate bounds on what one file may cost; a file that reaches one is rejected by name.
+ * Deliberate bounds on what one file may cost; a file that reaches one is rejected by
+ * name.
+ *
  * @param maxRowsPerSheet rows read from one sheet before the file is rejected
  * @param maxColumns columns read from one row; cells beyond are ignored
  * @param maxTextLength characters one cell may hold; longer text is cut
  * @param timePerFile how long reading one file may take
- * @param zipMinInflateRatio the smallest compressed-to-uncompressed ratio an xlsx entry may have
- * (a zip bomb has a tiny one)
+ * @param zipMinInflateRatio the smallest compressed-to-uncompressed ratio an xlsx entry
+ * may have (a zip bomb has a tiny one)
  * @param zipMaxEntrySize the largest uncompressed size of one xlsx entry, in bytes
  */
 public record ReadLimits(int maxRowsPerSheet, int maxColumns, int maxTextLength, Duration timePerFile,

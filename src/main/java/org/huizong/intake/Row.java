@@ -5,6 +5,7 @@ import java.util.Optional;
 
 /**
  * The non-blank cells of one row, in column order.
+ *
  * @param number the one-based row number, as a spreadsheet shows it
  * @param cells the non-blank cells
  */

@@ -8,7 +8,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Sniffs a file's real format from its first bytes (extensions lie) and opens the reader for it.
+ * Sniffs a file's real format from its first bytes (extensions lie) and opens the reader
+ * for it.
  */
 public final class SubmissionReaders {
 
@@ -45,14 +46,12 @@ public final class SubmissionReaders {
 		String text = new String(head, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
 		if (looksLikeMarkup(text)) {
 			if (text.contains("urn:schemas-microsoft-com:office:spreadsheet") && !text.contains("<table")) {
-				throw new RejectedFileException("file.unsupported-format",
-						"不支持的格式：Excel 2003 XML 表格，请另存为 .xlsx 后重新报送");
+				throw new RejectedFileException("file.unsupported-format", "不支持的格式：Excel 2003 XML 表格，请另存为 .xlsx 后重新报送");
 			}
 			return new HtmlTableReader(file, limits, head);
 		}
 		if (hasBinaryZeros(head) && !startsWith(head, 0xFF, 0xFE) && !startsWith(head, 0xFE, 0xFF)) {
-			throw new RejectedFileException("file.unsupported-format",
-					"不支持的格式：无法识别的二进制文件，请另存为 .xlsx 后重新报送");
+			throw new RejectedFileException("file.unsupported-format", "不支持的格式：无法识别的二进制文件，请另存为 .xlsx 后重新报送");
 		}
 		return new CsvRowReader(file, TextEncoding.detect(file), limits);
 	}
@@ -92,8 +91,7 @@ public final class SubmissionReaders {
 			return new XlsRowReader(file, limits);
 		}
 		if (entries.contains("Book")) {
-			throw new RejectedFileException("file.unsupported-format",
-					"不支持的格式：Excel 5.0/95 工作簿，请另存为 .xlsx 后重新报送");
+			throw new RejectedFileException("file.unsupported-format", "不支持的格式：Excel 5.0/95 工作簿，请另存为 .xlsx 后重新报送");
 		}
 		throw new RejectedFileException("file.unsupported-format", "不支持的格式：不是 Excel 工作簿的 Office 文件，请另存为 .xlsx 后重新报送");
 	}

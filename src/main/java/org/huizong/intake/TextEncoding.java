@@ -16,9 +16,9 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 
 /**
- * Decides strictly how a text file is encoded: UTF-8 (with or without BOM), UTF-16 with a BOM, or
- * GBK/GB18030. A byte that fits none is an error naming its line, never a silent U+FFFD.
- * Reads the file once, in constant memory.
+ * Decides strictly how a text file is encoded: UTF-8 (with or without BOM), UTF-16 with a
+ * BOM, or GBK/GB18030. A byte that fits none is an error naming its line, never a silent
+ * U+FFFD. Reads the file once, in constant memory.
  */
 public final class TextEncoding {
 
@@ -41,7 +41,10 @@ public final class TextEncoding {
 		return this.bomLength;
 	}
 
-	/** A label for the run report: {@code UTF-8}, {@code UTF-8 BOM}, {@code GB18030}, {@code UTF-16LE}. */
+	/**
+	 * A label for the run report: {@code UTF-8}, {@code UTF-8 BOM}, {@code GB18030},
+	 * {@code UTF-16LE}.
+	 */
 	public String label() {
 		if (this.charset == StandardCharsets.UTF_8 && this.bomLength > 0) {
 			return "UTF-8 BOM";
@@ -85,8 +88,10 @@ public final class TextEncoding {
 	private void requireValid(Path file, String prefix) throws IOException {
 		Fault fault = firstFault(file);
 		if (fault != null) {
-			throw new RejectedFileException("file.encoding", prefix + "第" + fault.line + "行含有既不是 UTF-8 也不是 GBK/GB18030 的字节（0x"
-					+ HexFormat.of().withUpperCase().toHexDigits(fault.value) + "），请用 Excel 另存为“CSV UTF-8”或 .xlsx 后重新报送");
+			throw new RejectedFileException("file.encoding",
+					prefix + "第" + fault.line + "行含有既不是 UTF-8 也不是 GBK/GB18030 的字节（0x"
+							+ HexFormat.of().withUpperCase().toHexDigits(fault.value)
+							+ "），请用 Excel 另存为“CSV UTF-8”或 .xlsx 后重新报送");
 		}
 	}
 

@@ -15,8 +15,9 @@ import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Sheet;
 
 /**
- * Reads a legacy {@code .xls} (BIFF8) workbook. The format caps a sheet at 65,536 rows and 256
- * columns, which bounds what it costs. Formula cells give their cached result; nothing is evaluated.
+ * Reads a legacy {@code .xls} (BIFF8) workbook. The format caps a sheet at 65,536 rows
+ * and 256 columns, which bounds what it costs. Formula cells give their cached result;
+ * nothing is evaluated.
  */
 final class XlsRowReader implements SubmissionReader {
 
@@ -85,7 +86,8 @@ final class XlsRowReader implements SubmissionReader {
 					yield new Cell(column, CellKind.ERROR, "#NUM!");
 				}
 				if (DateUtil.isCellDateFormatted(cell) && DateUtil.isValidExcelDate(value)) {
-					yield new Cell(column, CellKind.DATE, DateUtil.getLocalDateTime(value, date1904).toLocalDate().toString());
+					yield new Cell(column, CellKind.DATE,
+							DateUtil.getLocalDateTime(value, date1904).toLocalDate().toString());
 				}
 				yield new Cell(column, CellKind.NUMBER, XlsxRowReader.plain(new BigDecimal(Double.toString(value))));
 			}

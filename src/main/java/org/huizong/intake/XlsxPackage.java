@@ -13,13 +13,17 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
- * The zip container of an xlsx, opened with the JDK's {@link ZipFile} (the central directory
- * only; parts are inflated as they are read) and guarded against zip bombs while inflating: a part
- * that inflates past the size limit, or far past its compressed size, stops the file.
+ * The zip container of an xlsx, opened with the JDK's {@link ZipFile} (the central
+ * directory only; parts are inflated as they are read) and guarded against zip bombs
+ * while inflating: a part that inflates past the size limit, or far past its compressed
+ * size, stops the file.
  */
 final class XlsxPackage implements AutoCloseable {
 
-	/** Below this many bytes read, the compression ratio is not judged: small parts are often sparse. */
+	/**
+	 * Below this many bytes read, the compression ratio is not judged: small parts are
+	 * often sparse.
+	 */
 	private static final long RATIO_GRACE_BYTES = 1L << 20;
 
 	private final ZipFile zip;
@@ -48,9 +52,9 @@ final class XlsxPackage implements AutoCloseable {
 	}
 
 	/**
-	 * The part's bytes, inflated under the zip-bomb guard, or {@code null} when there is no such
-	 * part. A part that declares a DOCTYPE is refused before it is parsed: an office suite never
-	 * writes one, and entity expansion ("billion laughs") needs one.
+	 * The part's bytes, inflated under the zip-bomb guard, or {@code null} when there is
+	 * no such part. A part that declares a DOCTYPE is refused before it is parsed: an
+	 * office suite never writes one, and entity expansion ("billion laughs") needs one.
 	 */
 	InputStream open(String name) throws IOException {
 		ZipEntry entry = this.entries.get(key(name));
@@ -62,7 +66,8 @@ final class XlsxPackage implements AutoCloseable {
 		in.mark(1024);
 		byte[] head = in.readNBytes(1024);
 		in.reset();
-		if (new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT).contains("<!DOCTYPE")) {
+		if (new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT)
+			.contains("<!DOCTYPE")) {
 			in.close();
 			throw new RejectedFileException("file.unsafe-xml",
 					"文件含有不安全的 XML 内容（DOCTYPE 实体声明），已拒收，请用 Excel 另存为 .xlsx 后重新报送");
@@ -71,8 +76,9 @@ final class XlsxPackage implements AutoCloseable {
 	}
 
 	/**
-	 * Resolves a relationship target against the part it comes from: {@code worksheets/sheet1.xml}
-	 * from {@code xl/workbook.xml} is {@code xl/worksheets/sheet1.xml}.
+	 * Resolves a relationship target against the part it comes from:
+	 * {@code worksheets/sheet1.xml} from {@code xl/workbook.xml} is
+	 * {@code xl/worksheets/sheet1.xml}.
 	 */
 	static String resolve(String source, String target) {
 		String path = target.replace('\\', '/');

@@ -20,11 +20,12 @@ import org.apache.poi.ss.usermodel.DateUtil;
 
 /**
  * Reads an {@code .xlsx}/{@code .xlsm} workbook with a StAX parser (Aalto) over its zip
- * ({@link XlsxPackage}, guarded against zip bombs), so memory does not grow with the number of
- * rows. The relationships, sheet list, shared strings and number formats are read with the same
- * parser; only the shared strings are held in memory. Formula cells
+ * ({@link XlsxPackage}, guarded against zip bombs), so memory does not grow with the
+ * number of rows. The relationships, sheet list, shared strings and number formats are
+ * read with the same parser; only the shared strings are held in memory. Formula cells
  * give their cached result; nothing is evaluated. Numbers keep their exact decimal text;
- * date-formatted numbers are dates, in either date system. A DOCTYPE is refused, never expanded.
+ * date-formatted numbers are dates, in either date system. A DOCTYPE is refused, never
+ * expanded.
  */
 final class XlsxRowReader implements SubmissionReader {
 
@@ -97,7 +98,10 @@ final class XlsxRowReader implements SubmissionReader {
 		}
 	}
 
-	/** The workbook part named by the package's relationships, {@code xl/workbook.xml} as a rule. */
+	/**
+	 * The workbook part named by the package's relationships, {@code xl/workbook.xml} as
+	 * a rule.
+	 */
 	private static String workbookPart(XlsxPackage pkg) throws IOException, XMLStreamException {
 		Map<String, String[]> root = relationships(pkg, "");
 		String workbook = target(root, OFFICE_DOCUMENT);
@@ -114,8 +118,12 @@ final class XlsxRowReader implements SubmissionReader {
 		return workbook;
 	}
 
-	/** A part's relationships by id: {type, resolved target}; external targets are left out. */
-	private static Map<String, String[]> relationships(XlsxPackage pkg, String part) throws IOException, XMLStreamException {
+	/**
+	 * A part's relationships by id: {type, resolved target}; external targets are left
+	 * out.
+	 */
+	private static Map<String, String[]> relationships(XlsxPackage pkg, String part)
+			throws IOException, XMLStreamException {
 		Map<String, String[]> relationships = new HashMap<>();
 		String name = part.isEmpty() ? "_rels/.rels" : XlsxPackage.relationshipsOf(part);
 		try (InputStream in = pkg.open(name)) {
@@ -218,8 +226,8 @@ final class XlsxRowReader implements SubmissionReader {
 							String value = this.limits.cut(text.toString());
 							chars += value.length();
 							if (chars > MAX_SHARED_CHARS) {
-								throw new RejectedFileException("file.too-large", "工作簿的共享字符串超过 " + MAX_SHARED_CHARS
-										/ 1024 / 1024 + "M 字符，超出处理上限，请拆分后重新报送");
+								throw new RejectedFileException("file.too-large",
+										"工作簿的共享字符串超过 " + MAX_SHARED_CHARS / 1024 / 1024 + "M 字符，超出处理上限，请拆分后重新报送");
 							}
 							strings.add(value);
 						}
@@ -294,7 +302,10 @@ final class XlsxRowReader implements SubmissionReader {
 		return XML.createXMLStreamReader(in);
 	}
 
-	/** The next event, refusing a DOCTYPE: an office suite never writes one; an attacker does. */
+	/**
+	 * The next event, refusing a DOCTYPE: an office suite never writes one; an attacker
+	 * does.
+	 */
 	private static int next(XMLStreamReader xml) throws XMLStreamException {
 		int event = xml.next();
 		if (event == XMLStreamConstants.DTD) {

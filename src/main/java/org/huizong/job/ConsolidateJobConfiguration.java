@@ -24,11 +24,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The job {@code consolidate}: parameters {@code period} and {@code inbox} (and {@code run.at},
- * so every run is a new instance; the submissions ledger, not the parameters, keeps a file from
- * loading twice). Step {@code intake} loads a few files per chunk ({@code huizong.files-per-chunk}):
- * each file within its own savepoint, the chunk in one transaction with the run's record of it;
- * step {@code consolidate} rebuilds the period's consolidated tables in one transaction.
+ * The job {@code consolidate}: parameters {@code period} and {@code inbox} (and
+ * {@code run.at}, so every run is a new instance; the submissions ledger, not the
+ * parameters, keeps a file from loading twice). Step {@code intake} loads a few files per
+ * chunk ({@code huizong.files-per-chunk}): each file within its own savepoint, the chunk
+ * in one transaction with the run's record of it; step {@code consolidate} rebuilds the
+ * period's consolidated tables in one transaction.
  */
 @Configuration(proxyBeanMethods = false)
 public class ConsolidateJobConfiguration {
@@ -44,8 +45,8 @@ public class ConsolidateJobConfiguration {
 	public static final String FORCE = "force";
 
 	@Bean
-	RunLauncher runLauncher(JobOperator jobOperator, JobRepository jobRepository, Job consolidateJob, DataSource dataSource,
-			RunHistory history, Clock clock) {
+	RunLauncher runLauncher(JobOperator jobOperator, JobRepository jobRepository, Job consolidateJob,
+			DataSource dataSource, RunHistory history, Clock clock) {
 		return new RunLauncher(jobOperator, jobRepository, consolidateJob, dataSource, history, clock);
 	}
 
@@ -105,7 +106,8 @@ public class ConsolidateJobConfiguration {
 	Step consolidateStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			Consolidator consolidator) {
 		return new StepBuilder("consolidate", jobRepository).tasklet((contribution, chunkContext) -> {
-			consolidator.consolidate(chunkContext.getStepContext().getStepExecution().getJobParameters().getString(PERIOD));
+			consolidator
+				.consolidate(chunkContext.getStepContext().getStepExecution().getJobParameters().getString(PERIOD));
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 /**
  * A file found in the inbox.
+ *
  * @param path where it is
  * @param name its path relative to the inbox, with {@code /} separators
  */

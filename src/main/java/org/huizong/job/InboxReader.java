@@ -12,9 +12,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Every regular file under the inbox and its sub-folders, in path order; hidden files and the
- * lock files office suites leave ({@code ~$…}) are not submissions. Remembers how far it got, so
- * a restarted step goes on where it stopped.
+ * Every regular file under the inbox and its sub-folders, in path order; hidden files and
+ * the lock files office suites leave ({@code ~$…}) are not submissions. Remembers how far
+ * it got, so a restarted step goes on where it stopped.
  */
 class InboxReader implements ItemStreamReader<InboxFile> {
 

@@ -23,9 +23,10 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 
 /**
- * Runs the job {@code consolidate} for a period the way an unattended office needs it: one run
- * per period at a time (a lock in the database), executions that a killed process left behind
- * marked failed first, and a stop on request that lets the current file finish.
+ * Runs the job {@code consolidate} for a period the way an unattended office needs it:
+ * one run per period at a time (a lock in the database), executions that a killed process
+ * left behind marked failed first, and a stop on request that lets the current file
+ * finish.
  */
 public final class RunLauncher {
 
@@ -45,8 +46,8 @@ public final class RunLauncher {
 
 	private volatile boolean stopRequested;
 
-	RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job job, DataSource dataSource, RunHistory history,
-			Clock clock) {
+	RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job job, DataSource dataSource,
+			RunHistory history, Clock clock) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.job = job;
@@ -57,7 +58,8 @@ public final class RunLauncher {
 
 	/**
 	 * Consolidates {@code period} from {@code inbox}.
-	 * @return the finished execution, or empty when another run of the period still held it after {@code wait}
+	 * @return the finished execution, or empty when another run of the period still held
+	 * it after {@code wait}
 	 */
 	public Optional<JobExecution> run(String period, Path inbox, boolean force, Duration wait, Consumer<String> notes)
 			throws Exception {
@@ -66,8 +68,7 @@ public final class RunLauncher {
 				return Optional.empty();
 			}
 			recoverLeftBehind(period, notes);
-			JobParameters parameters = new JobParametersBuilder()
-				.addString(ConsolidateJobConfiguration.PERIOD, period)
+			JobParameters parameters = new JobParametersBuilder().addString(ConsolidateJobConfiguration.PERIOD, period)
 				.addString(ConsolidateJobConfiguration.INBOX, inbox.toString())
 				.addString(ConsolidateJobConfiguration.FORCE, Boolean.toString(force), false)
 				.addLocalDateTime(ConsolidateJobConfiguration.RUN_AT, LocalDateTime.now(this.clock))
@@ -77,9 +78,10 @@ public final class RunLauncher {
 	}
 
 	/**
-	 * Finishes the period's latest run that did not complete (killed, failed or stopped), from the
-	 * file where it stopped.
-	 * @return the restarted execution; empty when the lock was not had, or nothing was left to finish
+	 * Finishes the period's latest run that did not complete (killed, failed or stopped),
+	 * from the file where it stopped.
+	 * @return the restarted execution; empty when the lock was not had, or nothing was
+	 * left to finish
 	 */
 	public Optional<JobExecution> restart(String period, Duration wait, Consumer<String> notes) throws Exception {
 		try (PeriodLock lock = PeriodLock.acquire(this.dataSource, period, wait, notes)) {
@@ -129,7 +131,8 @@ public final class RunLauncher {
 
 	/** Marks failed the executions of the period that a killed process left running. */
 	private void recoverLeftBehind(String period, Consumer<String> notes) {
-		for (JobExecution execution : this.jobRepository.findRunningJobExecutions(ConsolidateJobConfiguration.JOB_NAME)) {
+		for (JobExecution execution : this.jobRepository
+			.findRunningJobExecutions(ConsolidateJobConfiguration.JOB_NAME)) {
 			if (period.equals(execution.getJobParameters().getString(ConsolidateJobConfiguration.PERIOD))) {
 				this.jobOperator.recover(execution);
 				this.history.interrupted(execution.getId(), this.clock.instant());
@@ -142,7 +145,8 @@ public final class RunLauncher {
 		List<JobInstance> instances = this.jobRepository.findJobInstances(ConsolidateJobConfiguration.JOB_NAME);
 		return instances.stream()
 			.flatMap((instance) -> this.jobRepository.getJobExecutions(instance).stream())
-			.filter((execution) -> period.equals(execution.getJobParameters().getString(ConsolidateJobConfiguration.PERIOD)))
+			.filter((execution) -> period
+				.equals(execution.getJobParameters().getString(ConsolidateJobConfiguration.PERIOD)))
 			.max(Comparator.comparingLong(JobExecution::getId));
 	}
 

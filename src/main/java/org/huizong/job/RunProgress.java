@@ -6,8 +6,9 @@ import java.util.concurrent.TimeUnit;
 import org.huizong.load.FileOutcome;
 
 /**
- * Tells a person how a long run goes: files done of the total and the rate, on one refreshed line
- * at a terminal, or a plain line every few seconds when the output goes to a log.
+ * Tells a person how a long run goes: files done of the total and the rate, on one
+ * refreshed line at a terminal, or a plain line every few seconds when the output goes to
+ * a log.
  */
 public final class RunProgress {
 

@@ -13,7 +13,9 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
-/** Loads each file of a chunk and records what became of it, in the chunk's transaction. */
+/**
+ * Loads each file of a chunk and records what became of it, in the chunk's transaction.
+ */
 class SubmissionWriter implements ItemWriter<InboxFile>, StepExecutionListener {
 
 	private final SubmissionLoader loader;

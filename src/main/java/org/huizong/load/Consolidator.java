@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Builds a period's consolidated tables from the current submissions, in the caller's
- * transaction: facts whose names the catalog has learnt since they were loaded are mapped first;
- * detail lines add up per unit, then per campaign; rates are never summed.
+ * transaction: facts whose names the catalog has learnt since they were loaded are mapped
+ * first; detail lines add up per unit, then per campaign; rates are never summed.
  */
 public final class Consolidator {
 
@@ -30,9 +30,9 @@ public final class Consolidator {
 	}
 
 	/**
-	 * Rebuilds the period's consolidated tables if they are behind its submissions or the catalog
-	 * has learnt a name that was unmapped; otherwise leaves them be, so a rerun over unchanged
-	 * files costs next to nothing.
+	 * Rebuilds the period's consolidated tables if they are behind its submissions or the
+	 * catalog has learnt a name that was unmapped; otherwise leaves them be, so a rerun
+	 * over unchanged files costs next to nothing.
 	 * @return whether the tables were rebuilt
 	 */
 	public boolean consolidate(String period) {
@@ -44,15 +44,17 @@ public final class Consolidator {
 			mapLearntNames(period);
 		}
 		this.jdbc.update("DELETE FROM unmapped_name WHERE period = ?", period);
-		for (String[] kind : List.of(new String[] { "campaign", "f.campaign = ''", "CASE WHEN f.campaign_raw = '' THEN '（无专项名称）' ELSE f.campaign_raw END" },
+		for (String[] kind : List.of(
+				new String[] { "campaign", "f.campaign = ''",
+						"CASE WHEN f.campaign_raw = '' THEN '（无专项名称）' ELSE f.campaign_raw END" },
 				new String[] { "metric", "f.metric = ''", "f.metric_raw" },
 				new String[] { "source", "f.source = '' AND f.source_raw <> ''", "f.source_raw" })) {
 			this.jdbc.update("INSERT INTO unmapped_name (period, unit, kind, name, file_name, first_cell, occurrences) "
 					+ "SELECT s.period, s.unit, '" + kind[0] + "', " + kind[2] + ", MIN(s.file_name), "
 					+ "MIN(CASE WHEN f.sheet = '' THEN f.cell ELSE f.sheet || '!' || f.cell END), COUNT(*) "
 					+ "FROM fact f JOIN submission s ON s.id = f.submission_id "
-					+ "WHERE s.period = ? AND s.status = 'loaded' AND NOT f.mapped AND " + kind[1] + " GROUP BY s.period, s.unit, "
-					+ kind[2], period);
+					+ "WHERE s.period = ? AND s.status = 'loaded' AND NOT f.mapped AND " + kind[1]
+					+ " GROUP BY s.period, s.unit, " + kind[2], period);
 		}
 		this.jdbc.update("DELETE FROM consolidated_campaign WHERE period = ?", period);
 		this.jdbc.update("DELETE FROM consolidated_unit WHERE period = ?", period);
@@ -61,11 +63,14 @@ public final class Consolidator {
 				+ "MAX(CASE WHEN t.approx THEN 1 ELSE 0 END) = 1, SUM(t.facts) FROM fact_total t "
 				+ "JOIN submission s ON s.id = t.submission_id WHERE s.period = ? AND s.status = 'loaded' "
 				+ "GROUP BY s.period, s.unit, t.campaign, t.metric, t.source", period);
-		this.jdbc.update("INSERT INTO consolidated_campaign (period, campaign, metric, source, total_value, measure, approx, "
-				+ "units) SELECT period, campaign, metric, source, SUM(total_value), MIN(measure), "
-				+ "MAX(CASE WHEN approx THEN 1 ELSE 0 END) = 1, COUNT(DISTINCT unit) FROM consolidated_unit "
-				+ "WHERE period = ? GROUP BY period, campaign, metric, source", period);
-		if (this.jdbc.update("UPDATE period_state SET consolidated_version = loaded_version WHERE period = ?", period) == 0) {
+		this.jdbc.update(
+				"INSERT INTO consolidated_campaign (period, campaign, metric, source, total_value, measure, approx, "
+						+ "units) SELECT period, campaign, metric, source, SUM(total_value), MIN(measure), "
+						+ "MAX(CASE WHEN approx THEN 1 ELSE 0 END) = 1, COUNT(DISTINCT unit) FROM consolidated_unit "
+						+ "WHERE period = ? GROUP BY period, campaign, metric, source",
+				period);
+		if (this.jdbc.update("UPDATE period_state SET consolidated_version = loaded_version WHERE period = ?",
+				period) == 0) {
 			this.jdbc.update("INSERT INTO period_state (period, loaded_version, consolidated_version) VALUES (?, 0, 0)",
 					period);
 		}
@@ -98,9 +103,10 @@ public final class Consolidator {
 
 	/** Facts kept as unmapped whose names the catalog now knows are mapped, once. */
 	private void mapLearntNames(String period) {
-		List<Unmapped> names = this.jdbc.query("SELECT DISTINCT f.campaign_raw, f.metric_raw, f.source_raw, "
-				+ "f.measure_written FROM fact f JOIN submission s ON s.id = f.submission_id "
-				+ "WHERE s.period = ? AND s.status = 'loaded' AND NOT f.mapped",
+		List<Unmapped> names = this.jdbc.query(
+				"SELECT DISTINCT f.campaign_raw, f.metric_raw, f.source_raw, "
+						+ "f.measure_written FROM fact f JOIN submission s ON s.id = f.submission_id "
+						+ "WHERE s.period = ? AND s.status = 'loaded' AND NOT f.mapped",
 				(rs, i) -> new Unmapped(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), period);
 		for (Unmapped name : names) {
 			Optional<String> campaign = this.catalog.campaign(name.campaign);
@@ -124,18 +130,21 @@ public final class Consolidator {
 		}
 		String current = "SELECT id FROM submission WHERE period = ? AND status = 'loaded'";
 		this.jdbc.update("DELETE FROM fact_total WHERE submission_id IN (" + current + ")", period);
-		this.jdbc.update("INSERT INTO fact_total (submission_id, campaign, metric, source, total_value, measure, approx, facts) "
-				+ "SELECT submission_id, campaign, metric, source, SUM(fact_value), MIN(measure), "
-				+ "MAX(CASE WHEN approx THEN 1 ELSE 0 END) = 1, COUNT(*) FROM fact WHERE mapped AND kind <> 'RATE' "
-				+ "AND submission_id IN (" + current + ") GROUP BY submission_id, campaign, metric, source", period);
+		this.jdbc.update(
+				"INSERT INTO fact_total (submission_id, campaign, metric, source, total_value, measure, approx, facts) "
+						+ "SELECT submission_id, campaign, metric, source, SUM(fact_value), MIN(measure), "
+						+ "MAX(CASE WHEN approx THEN 1 ELSE 0 END) = 1, COUNT(*) FROM fact WHERE mapped AND kind <> 'RATE' "
+						+ "AND submission_id IN (" + current + ") GROUP BY submission_id, campaign, metric, source",
+				period);
 	}
 
 	/** A name the catalog has learnt is no longer reported as unknown. */
 	private void forgetWarning(String period, IssueCode code, String name) {
 		if (!name.isBlank()) {
-			this.jdbc.update("DELETE FROM issue WHERE code = ? AND message = ? AND submission_id IN "
-					+ "(SELECT id FROM submission WHERE period = ? AND status = 'loaded')", code.code(),
-					code.message(name.strip()), period);
+			this.jdbc.update(
+					"DELETE FROM issue WHERE code = ? AND message = ? AND submission_id IN "
+							+ "(SELECT id FROM submission WHERE period = ? AND status = 'loaded')",
+					code.code(), code.message(name.strip()), period);
 		}
 	}
 

@@ -17,7 +17,8 @@ public final class Digests {
 	}
 
 	public static String sha256(Path file) throws IOException {
-		try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+		try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file),
+				MessageDigest.getInstance("SHA-256"))) {
 			in.transferTo(OutputStream.nullOutputStream());
 			return HexFormat.of().formatHex(in.getMessageDigest().digest());
 		}

@@ -10,8 +10,9 @@ import org.huizong.normalize.Fact;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A submission's mapped figures summed per campaign, metric and source while it is read: detail
- * lines add up. Holds one sum a key, so memory grows with the names in a file, not its rows.
+ * A submission's mapped figures summed per campaign, metric and source while it is read:
+ * detail lines add up. Holds one sum a key, so memory grows with the names in a file, not
+ * its rows.
  */
 final class FactTotals {
 
@@ -45,10 +46,12 @@ final class FactTotals {
 			return;
 		}
 		List<Object[]> rows = new ArrayList<>(this.sums.size());
-		this.sums.forEach((key, sum) -> rows.add(new Object[] { submissionId, key.campaign(), key.metric(), key.source(),
-				sum.value, sum.measure, sum.approx, sum.facts }));
-		jdbc.batchUpdate("INSERT INTO fact_total (submission_id, campaign, metric, source, total_value, measure, approx, "
-				+ "facts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+		this.sums.forEach((key, sum) -> rows.add(new Object[] { submissionId, key.campaign(), key.metric(),
+				key.source(), sum.value, sum.measure, sum.approx, sum.facts }));
+		jdbc.batchUpdate(
+				"INSERT INTO fact_total (submission_id, campaign, metric, source, total_value, measure, approx, "
+						+ "facts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+				rows);
 	}
 
 }

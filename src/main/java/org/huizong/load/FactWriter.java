@@ -16,9 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
- * Writes a submission's facts in batches, so that memory holds one batch, not the file: through
- * PostgreSQL's COPY where the database is PostgreSQL, as batched inserts elsewhere. Both write in
- * the caller's transaction.
+ * Writes a submission's facts in batches, so that memory holds one batch, not the file:
+ * through PostgreSQL's COPY where the database is PostgreSQL, as batched inserts
+ * elsewhere. Both write in the caller's transaction.
  */
 abstract class FactWriter {
 
@@ -42,7 +42,10 @@ abstract class FactWriter {
 
 	abstract void add(Fact fact);
 
-	/** Sends what is still held; the facts are then in the database (in the caller's transaction). */
+	/**
+	 * Sends what is still held; the facts are then in the database (in the caller's
+	 * transaction).
+	 */
 	abstract void finish();
 
 	/** Gives up after a failure, leaving the connection usable for the rollback. */
@@ -76,9 +79,9 @@ abstract class FactWriter {
 		void add(Fact fact) {
 			this.batch.add(new Object[] { this.submissionId, cut(fact.origin().sheet(), 200), fact.origin().cell(),
 					fact.campaign(), fact.metric(), fact.source(), cut(fact.origin().campaign(), 500),
-					cut(fact.origin().metric(), 500), cut(fact.origin().source(), 500), fact.kind().name(), fact.amount(),
-					cut(fact.measureWritten(), 100), fact.value(), cut(fact.measure(), 100), fact.approx(), fact.mapped(),
-					cut(fact.origin().value().text(), 1000) });
+					cut(fact.origin().metric(), 500), cut(fact.origin().source(), 500), fact.kind().name(),
+					fact.amount(), cut(fact.measureWritten(), 100), fact.value(), cut(fact.measure(), 100),
+					fact.approx(), fact.mapped(), cut(fact.origin().value().text(), 1000) });
 			if (this.batch.size() >= this.batchSize) {
 				send();
 			}
@@ -104,8 +107,8 @@ abstract class FactWriter {
 	}
 
 	/**
-	 * PostgreSQL's COPY in text format on the transaction's connection, streamed as the facts come,
-	 * so the database stores them while the file is still being read.
+	 * PostgreSQL's COPY in text format on the transaction's connection, streamed as the
+	 * facts come, so the database stores them while the file is still being read.
 	 */
 	private static final class Copy extends FactWriter {
 
@@ -220,7 +223,8 @@ abstract class FactWriter {
 					}
 				}
 				catch (SQLException ex) {
-					// the copy failed on the server already; the rollback that follows clears it
+					// the copy failed on the server already; the rollback that follows
+					// clears it
 				}
 				finally {
 					release();

@@ -8,9 +8,9 @@ import org.huizong.validate.Severity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes a submission's issues, all at once when the file is read (its facts may be streaming
- * into the database meanwhile). A file that is wrong in every cell is told so without flooding
- * the tables: past a bound, issues are counted, not stored.
+ * Writes a submission's issues, all at once when the file is read (its facts may be
+ * streaming into the database meanwhile). A file that is wrong in every cell is told so
+ * without flooding the tables: past a bound, issues are counted, not stored.
  */
 final class IssueWriter {
 
@@ -49,8 +49,8 @@ final class IssueWriter {
 	void flush() {
 		if (this.count > this.maxStored) {
 			int more = this.count - this.maxStored;
-			this.batch.add(new Object[] { this.submissionId, this.errors > 0 ? "error" : "warning", "issues.truncated", "",
-					"", "另有 " + more + " 个问题未逐一列出，请先改正以上问题后重新报送" });
+			this.batch.add(new Object[] { this.submissionId, this.errors > 0 ? "error" : "warning", "issues.truncated",
+					"", "", "另有 " + more + " 个问题未逐一列出，请先改正以上问题后重新报送" });
 			this.count = this.maxStored;
 		}
 		if (!this.batch.isEmpty()) {

@@ -12,9 +12,10 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
- * Keeps two runs of one period from ever interleaving, across processes, with a lock in the
- * database itself: a PostgreSQL advisory lock, or on H2 a row lock on {@code run_lock}. The lock
- * lives on a connection of its own and dies with it, so a killed process never leaves it behind.
+ * Keeps two runs of one period from ever interleaving, across processes, with a lock in
+ * the database itself: a PostgreSQL advisory lock, or on H2 a row lock on
+ * {@code run_lock}. The lock lives on a connection of its own and dies with it, so a
+ * killed process never leaves it behind.
  */
 public final class PeriodLock implements AutoCloseable {
 
@@ -107,8 +108,8 @@ public final class PeriodLock implements AutoCloseable {
 
 	private static void prepareRow(Connection connection, String period) throws SQLException {
 		connection.setAutoCommit(true);
-		try (PreparedStatement insert = connection
-			.prepareStatement("INSERT INTO run_lock (period) SELECT ? WHERE NOT EXISTS (SELECT 1 FROM run_lock WHERE period = ?)")) {
+		try (PreparedStatement insert = connection.prepareStatement(
+				"INSERT INTO run_lock (period) SELECT ? WHERE NOT EXISTS (SELECT 1 FROM run_lock WHERE period = ?)")) {
 			insert.setString(1, period);
 			insert.setString(2, period);
 			insert.executeUpdate();
@@ -123,7 +124,8 @@ public final class PeriodLock implements AutoCloseable {
 	}
 
 	private static boolean tryRow(Connection connection, String period) throws SQLException {
-		try (PreparedStatement select = connection.prepareStatement("SELECT period FROM run_lock WHERE period = ? FOR UPDATE")) {
+		try (PreparedStatement select = connection
+			.prepareStatement("SELECT period FROM run_lock WHERE period = ? FOR UPDATE")) {
 			select.setString(1, period);
 			select.executeQuery().close();
 			return true;

@@ -15,8 +15,8 @@ public final class RunHistory {
 	}
 
 	public void started(long runId, String period, String inbox, Instant at) {
-		this.jdbc.update("INSERT INTO run (id, period, inbox, started_at, status) VALUES (?, ?, ?, ?, 'running')", runId,
-				period, inbox, Timestamp.from(at));
+		this.jdbc.update("INSERT INTO run (id, period, inbox, started_at, status) VALUES (?, ?, ?, ?, 'running')",
+				runId, period, inbox, Timestamp.from(at));
 	}
 
 	public void finished(long runId, String status, Instant at) {
@@ -30,8 +30,8 @@ public final class RunHistory {
 	}
 
 	public int filesRecorded(long runId) {
-		Integer max = this.jdbc.queryForObject("SELECT COALESCE(MAX(seq), 0) FROM run_file WHERE run_id = ?", Integer.class,
-				runId);
+		Integer max = this.jdbc.queryForObject("SELECT COALESCE(MAX(seq), 0) FROM run_file WHERE run_id = ?",
+				Integer.class, runId);
 		return (max != null) ? max : 0;
 	}
 

@@ -10,8 +10,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 
 /**
- * The submissions ledger: every file received for a period, known by its sha256, so that no
- * file is ever loaded twice and a unit's newer file replaces its older one.
+ * The submissions ledger: every file received for a period, known by its sha256, so that
+ * no file is ever loaded twice and a unit's newer file replaces its older one.
  */
 public final class SubmissionLedger {
 
@@ -34,20 +34,18 @@ public final class SubmissionLedger {
 	/** Every submission of the period, by the digest of its content. */
 	Map<String, Known> byDigest(String period) {
 		Map<String, Known> known = new HashMap<>();
-		this.jdbc.query("SELECT sha256, id, status FROM submission WHERE period = ?",
-				(rs) -> {
-					known.put(rs.getString(1).trim(), new Known(rs.getLong(2), rs.getString(3)));
-				}, period);
+		this.jdbc.query("SELECT sha256, id, status FROM submission WHERE period = ?", (rs) -> {
+			known.put(rs.getString(1).trim(), new Known(rs.getLong(2), rs.getString(3)));
+		}, period);
 		return known;
 	}
 
 	/** Each unit's current submission for the period, with its file name as status. */
 	Map<String, Known> currentByUnit(String period) {
 		Map<String, Known> current = new HashMap<>();
-		this.jdbc.query("SELECT unit, id, file_name FROM submission WHERE period = ? AND status = 'loaded'",
-				(rs) -> {
-					current.put(rs.getString(1), new Known(rs.getLong(2), rs.getString(3)));
-				}, period);
+		this.jdbc.query("SELECT unit, id, file_name FROM submission WHERE period = ? AND status = 'loaded'", (rs) -> {
+			current.put(rs.getString(1), new Known(rs.getLong(2), rs.getString(3)));
+		}, period);
 		return current;
 	}
 
@@ -66,7 +64,10 @@ public final class SubmissionLedger {
 		return key.getKey().longValue();
 	}
 
-	/** A known submission read again: its figures and issues go, its place in the ledger stays. */
+	/**
+	 * A known submission read again: its figures and issues go, its place in the ledger
+	 * stays.
+	 */
 	long reopen(long id, String fileName) {
 		this.jdbc.update("UPDATE submission SET file_name = ?, status = 'loading', reason_code = '', reason = '', "
 				+ "replaced_by = NULL WHERE id = ?", fileName, id);
@@ -81,7 +82,8 @@ public final class SubmissionLedger {
 
 	/** Marks the period's consolidated tables as behind its submissions. */
 	public void changed(String period) {
-		if (this.jdbc.update("UPDATE period_state SET loaded_version = loaded_version + 1 WHERE period = ?", period) == 0) {
+		if (this.jdbc.update("UPDATE period_state SET loaded_version = loaded_version + 1 WHERE period = ?",
+				period) == 0) {
 			this.jdbc.update("INSERT INTO period_state (period, loaded_version, consolidated_version) VALUES (?, 1, 0)",
 					period);
 		}
@@ -93,8 +95,9 @@ public final class SubmissionLedger {
 	}
 
 	void rejected(long id, String unit, String code, String reason, String format, String encoding) {
-		this.jdbc.update("UPDATE submission SET unit = ?, status = 'rejected', reason_code = ?, reason = ?, format = ?, "
-				+ "encoding = ? WHERE id = ?", unit, code, truncate(reason, 2000), format, encoding, id);
+		this.jdbc
+			.update("UPDATE submission SET unit = ?, status = 'rejected', reason_code = ?, reason = ?, format = ?, "
+					+ "encoding = ? WHERE id = ?", unit, code, truncate(reason, 2000), format, encoding, id);
 	}
 
 	void replace(long older, long newer) {

@@ -34,9 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads one file for one period: known content is not read again; new content is read,
- * normalised, checked and written with its issues in one transaction (a savepoint where the
- * caller has one), and replaces the unit's earlier submission. A file that fails leaves nothing
- * of itself but its rejection, and the unit's earlier figures stay in place.
+ * normalised, checked and written with its issues in one transaction (a savepoint where
+ * the caller has one), and replaces the unit's earlier submission. A file that fails
+ * leaves nothing of itself but its rejection, and the unit's earlier figures stay in
+ * place.
  */
 public final class SubmissionLoader {
 
@@ -82,10 +83,14 @@ public final class SubmissionLoader {
 	}
 
 	/**
-	 * Starts loading files for a period: what the ledger knows of the period is read once, here,
-	 * not once a file. Only one run of a period loads at a time (the period's lock), so it stays true.
+	 * Starts loading files for a period: what the ledger knows of the period is read
+	 * once, here, not once a file. Only one run of a period loads at a time (the period's
+	 * lock), so it stays true.
 	 */
-	/** Marks the period's consolidated tables as behind: files were loaded or rejected now. */
+	/**
+	 * Marks the period's consolidated tables as behind: files were loaded or rejected
+	 * now.
+	 */
 	public void changed(String period) {
 		this.ledger.changed(period);
 	}
@@ -95,8 +100,8 @@ public final class SubmissionLoader {
 	}
 
 	/**
-	 * The files of one period's run, loaded one by one; the next file can be read ahead while the
-	 * current one is written.
+	 * The files of one period's run, loaded one by one; the next file can be read ahead
+	 * while the current one is written.
 	 */
 	public final class PeriodFiles implements AutoCloseable {
 
@@ -141,7 +146,8 @@ public final class SubmissionLoader {
 				if (pending != null) {
 					pending.cancel();
 				}
-				Outcome outcome = SubmissionLedger.REJECTED.equals(known.status()) ? Outcome.REJECTED : Outcome.UNCHANGED;
+				Outcome outcome = SubmissionLedger.REJECTED.equals(known.status()) ? Outcome.REJECTED
+						: Outcome.UNCHANGED;
 				return new FileOutcome(name, outcome, known.id(), false);
 			}
 			SubmissionLedger ledger = SubmissionLoader.this.ledger;
@@ -247,7 +253,8 @@ public final class SubmissionLoader {
 		}
 
 		void run() {
-			this.facts = FactWriter.create(SubmissionLoader.this.jdbc, SubmissionLoader.this.postgres, this.id, FACT_BATCH);
+			this.facts = FactWriter.create(SubmissionLoader.this.jdbc, SubmissionLoader.this.postgres, this.id,
+					FACT_BATCH);
 			this.issues = new IssueWriter(SubmissionLoader.this.jdbc, this.id, MAX_ISSUES_STORED);
 			this.checks = new CrossChecks(SubmissionLoader.this.policy, this::issue);
 			boolean read = false;
@@ -283,12 +290,14 @@ public final class SubmissionLoader {
 			this.resolvedUnit = resolvedUnit;
 			UnitNames.periodOf(this.name)
 				.filter((p) -> !p.equals(this.period))
-				.ifPresent((p) -> issue(SubmissionLoader.this.policy.issue(IssueCode.PERIOD_MISMATCH, "", "", p, this.period)));
+				.ifPresent((p) -> issue(
+						SubmissionLoader.this.policy.issue(IssueCode.PERIOD_MISMATCH, "", "", p, this.period)));
 			SubmissionLedger ledger = SubmissionLoader.this.ledger;
 			SubmissionLedger.Known older = this.currentOf.apply(resolvedUnit);
 			if (older != null && older.id() != this.id) {
 				ledger.replace(older.id(), this.id);
-				issue(SubmissionLoader.this.policy.issue(IssueCode.UNIT_RESUBMITTED, "", "", resolvedUnit, older.status()));
+				issue(SubmissionLoader.this.policy.issue(IssueCode.UNIT_RESUBMITTED, "", "", resolvedUnit,
+						older.status()));
 			}
 			this.issues.flush();
 			this.totals.write(SubmissionLoader.this.jdbc, this.id);
@@ -429,8 +438,8 @@ public final class SubmissionLoader {
 				return new Rejection("file.too-complex", "文件过于庞大或结构过于复杂，超出处理上限，请检查文件或拆分后重新报送");
 			}
 			String detail = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
-			return new Rejection("file.corrupt", "文件已损坏或格式异常，无法读取（" + SubmissionLedger.truncate(detail, 300)
-					+ "），请用 Excel 打开后另存为 .xlsx 重新报送");
+			return new Rejection("file.corrupt",
+					"文件已损坏或格式异常，无法读取（" + SubmissionLedger.truncate(detail, 300) + "），请用 Excel 打开后另存为 .xlsx 重新报送");
 		}
 
 	}

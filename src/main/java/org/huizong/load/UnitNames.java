@@ -12,11 +12,13 @@ import org.huizong.catalog.Catalog;
  */
 final class UnitNames {
 
-	private static final Pattern PERIOD = Pattern.compile("(20\\d{2})\\s*[-_.年/]?\\s*(0?[1-9]|1[0-2])(?!\\d)\\s*(?:月份?)?");
+	private static final Pattern PERIOD = Pattern
+		.compile("(20\\d{2})\\s*[-_.年/]?\\s*(0?[1-9]|1[0-2])(?!\\d)\\s*(?:月份?)?");
 
-	private static final Pattern NOISE = Pattern.compile("(20\\d{2}\\s*[-_.年/]?\\s*\\d{1,2}\\s*(月份?)?(\\s*[-_.]?\\s*\\d{1,2}\\s*日?)?)"
-			+ "|(20\\d{2}\\s*年?)|(\\d{6,8})|(第?[一二三四五六七八九十\\d]+\\s*(季度|期))|([上下]半年)"
-			+ "|(v\\d+)|(修改版|修订版?|最终版|终版|定稿|报送|统计表|汇总表|报表|统计|情况表)", Pattern.CASE_INSENSITIVE);
+	private static final Pattern NOISE = Pattern
+		.compile("(20\\d{2}\\s*[-_.年/]?\\s*\\d{1,2}\\s*(月份?)?(\\s*[-_.]?\\s*\\d{1,2}\\s*日?)?)"
+				+ "|(20\\d{2}\\s*年?)|(\\d{6,8})|(第?[一二三四五六七八九十\\d]+\\s*(季度|期))|([上下]半年)"
+				+ "|(v\\d+)|(修改版|修订版?|最终版|终版|定稿|报送|统计表|汇总表|报表|统计|情况表)", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern SEPARATORS = Pattern.compile("[\\s_\\-—–.·,，、()（）\\[\\]【】]+");
 

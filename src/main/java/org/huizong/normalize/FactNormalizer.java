@@ -18,9 +18,9 @@ import org.huizong.validate.Severity;
 import org.huizong.validate.SeverityPolicy;
 
 /**
- * Turns a {@link RawFact} into a {@link Fact}: canonical names, the number read, the measure
- * converted. A fault that makes the cell unusable is an error and yields no fact; a name the
- * catalog does not know yields an unmapped fact and a warning.
+ * Turns a {@link RawFact} into a {@link Fact}: canonical names, the number read, the
+ * measure converted. A fault that makes the cell unusable is an error and yields no fact;
+ * a name the catalog does not know yields an unmapped fact and a warning.
  */
 public final class FactNormalizer {
 
@@ -128,7 +128,10 @@ public final class FactNormalizer {
 		return value;
 	}
 
-	/** Reports a fault; whether the office's policy makes it an error that keeps the cell out. */
+	/**
+	 * Reports a fault; whether the office's policy makes it an error that keeps the cell
+	 * out.
+	 */
 	private boolean reject(Consumer<Issue> issues, RawFact raw, IssueCode code, Object... args) {
 		Issue issue = this.policy.issue(code, raw.sheet(), raw.cell(), args);
 		if (issue.severity() != Severity.IGNORE) {

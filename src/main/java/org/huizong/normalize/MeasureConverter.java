@@ -10,7 +10,8 @@ import org.huizong.catalog.Names;
 
 /**
  * Brings a value into its metric's canonical measure: {@code 公斤} to {@code 吨}, {@code 平米}
- * to {@code ㎡}, and the counting words a metric accepts ({@code 个} for {@code 只}) as they are.
+ * to {@code ㎡}, and the counting words a metric accepts ({@code 个} for {@code 只}) as they
+ * are.
  */
 public final class MeasureConverter {
 
@@ -21,7 +22,8 @@ public final class MeasureConverter {
 	}
 
 	/**
-	 * The factor that brings a value written in {@code written} into {@code metric}'s measure.
+	 * The factor that brings a value written in {@code written} into {@code metric}'s
+	 * measure.
 	 * @return the factor, or empty when the measure cannot become the metric's
 	 */
 	public Optional<BigDecimal> factor(Metric metric, String written) {

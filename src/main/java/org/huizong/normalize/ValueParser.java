@@ -10,8 +10,8 @@ import org.huizong.catalog.Names;
 
 /**
  * Reads a number as units write it: {@code 1,356}, {@code ７８}, {@code 1.2万平方米},
- * {@code 3.9万余盆}, {@code 约300}, {@code 300多}, {@code 100%}. Blanks, {@code —}, {@code /} and
- * {@code 无} are missing values, never zero.
+ * {@code 3.9万余盆}, {@code 约300}, {@code 300多}, {@code 100%}. Blanks, {@code —}, {@code /}
+ * and {@code 无} are missing values, never zero.
  */
 public final class ValueParser {
 
@@ -20,8 +20,8 @@ public final class ValueParser {
 
 	private static final Pattern DIGIT_GROUPS = Pattern.compile("(?<=\\d),(?=\\d{3}(?!\\d))");
 
-	private static final Pattern NUMBER = Pattern.compile(
-			"^(约|大约|近|约计)?([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+))(万|千|百|亿)?(余|多)?(.*?)(余|多|左右|以上)?$");
+	private static final Pattern NUMBER = Pattern
+		.compile("^(约|大约|近|约计)?([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+))(万|千|百|亿)?(余|多)?(.*?)(余|多|左右|以上)?$");
 
 	/** Longer than this, text is prose, not a number with its measure. */
 	private static final int MAX_LENGTH = 64;

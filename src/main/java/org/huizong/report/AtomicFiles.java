@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes an output through a temporary file beside it, so a reader never sees half of it. */
+/**
+ * Writes an output through a temporary file beside it, so a reader never sees half of it.
+ */
 final class AtomicFiles {
 
 	interface Content {

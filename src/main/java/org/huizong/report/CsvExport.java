@@ -15,9 +15,9 @@ import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The consolidated tables as CSV for Excel on Chinese Windows: UTF-8 with a BOM, a header row,
- * RFC 4180 quoting, canonical names, plain decimals. Text that a spreadsheet would take for a
- * formula is neutralised.
+ * The consolidated tables as CSV for Excel on Chinese Windows: UTF-8 with a BOM, a header
+ * row, RFC 4180 quoting, canonical names, plain decimals. Text that a spreadsheet would
+ * take for a formula is neutralised.
  */
 public final class CsvExport {
 

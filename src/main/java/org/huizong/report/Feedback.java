@@ -17,10 +17,10 @@ import org.huizong.validate.Severity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The corrections to send back: for each file of the period's latest run that was rejected or
- * has faults, a workbook {@code 单位_期间_问题反馈.xlsx} in the output folder (see
- * {@link FeedbackWriter}). The original is read again from the inbox, and only if it is still the
- * file that was loaded (same sha256).
+ * The corrections to send back: for each file of the period's latest run that was
+ * rejected or has faults, a workbook {@code 单位_期间_问题反馈.xlsx} in the output folder (see
+ * {@link FeedbackWriter}). The original is read again from the inbox, and only if it is
+ * still the file that was loaded (same sha256).
  */
 public final class Feedback {
 
@@ -41,7 +41,8 @@ public final class Feedback {
 	 * @return the workbooks written
 	 */
 	public List<Path> write(String period, Path inbox, Path out, Consumer<String> notes) throws IOException {
-		List<Long> runs = this.jdbc.queryForList("SELECT id FROM run WHERE period = ? ORDER BY id DESC", Long.class, period);
+		List<Long> runs = this.jdbc.queryForList("SELECT id FROM run WHERE period = ? ORDER BY id DESC", Long.class,
+				period);
 		if (runs.isEmpty()) {
 			notes.accept("期间 " + period + " 还没有运行记录，没有可反馈的问题");
 			return List.of();
@@ -61,7 +62,8 @@ public final class Feedback {
 		for (Submission submission : submissions) {
 			List<Issue> issues = issues(submission);
 			boolean rejected = submission.status().equals("rejected");
-			if (!rejected && issues.stream().noneMatch((i) -> i.severity() == Severity.ERROR || i.severity() == Severity.WARNING)) {
+			if (!rejected && issues.stream()
+				.noneMatch((i) -> i.severity() == Severity.ERROR || i.severity() == Severity.WARNING)) {
 				continue;
 			}
 			if (rejected) {
@@ -93,10 +95,10 @@ public final class Feedback {
 	}
 
 	private List<Issue> issues(Submission submission) {
-		return new ArrayList<>(this.jdbc.query("SELECT severity, code, sheet, cell, message FROM issue "
-				+ "WHERE submission_id = ? ORDER BY id",
-				(rs, i) -> new Issue(Severity.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)), rs.getString(2),
-						rs.getString(3), rs.getString(4), rs.getString(5)),
+		return new ArrayList<>(this.jdbc.query(
+				"SELECT severity, code, sheet, cell, message FROM issue " + "WHERE submission_id = ? ORDER BY id",
+				(rs, i) -> new Issue(Severity.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)),
+						rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
 				submission.id()));
 	}
 

@@ -26,9 +26,10 @@ import org.huizong.validate.Issue;
 import org.huizong.validate.Severity;
 
 /**
- * Writes a unit's submission back to it as {@code .xlsx}: a first sheet {@code 问题说明} listing
- * every fault, then the unit's own sheets with each faulty cell filled (red for an error, yellow
- * for a warning) and a comment in Chinese saying what is wrong. Streamed, like every reader.
+ * Writes a unit's submission back to it as {@code .xlsx}: a first sheet {@code 问题说明}
+ * listing every fault, then the unit's own sheets with each faulty cell filled (red for
+ * an error, yellow for a warning) and a comment in Chinese saying what is wrong.
+ * Streamed, like every reader.
  */
 public final class FeedbackWriter {
 
@@ -42,7 +43,8 @@ public final class FeedbackWriter {
 		Map<String, List<Issue>> byCell = new HashMap<>();
 		for (Issue issue : issues) {
 			if (!issue.cell().isEmpty()) {
-				byCell.computeIfAbsent(sheetName(issue.sheet()) + "!" + issue.cell(), (k) -> new ArrayList<>()).add(issue);
+				byCell.computeIfAbsent(sheetName(issue.sheet()) + "!" + issue.cell(), (k) -> new ArrayList<>())
+					.add(issue);
 			}
 		}
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
@@ -182,7 +184,8 @@ public final class FeedbackWriter {
 					copy.setCellValue(CsvExport.safe(cell.text()));
 				}
 			}
-			List<Integer> columns = this.marked.getOrDefault(this.sheetName, Map.of()).getOrDefault(row.number(), List.of());
+			List<Integer> columns = this.marked.getOrDefault(this.sheetName, Map.of())
+				.getOrDefault(row.number(), List.of());
 			for (int column : columns) {
 				if (target.getCell(column) == null) {
 					target.createCell(column);
@@ -208,7 +211,10 @@ public final class FeedbackWriter {
 			Comment comment = this.drawing.createCellComment(anchor);
 			StringBuilder text = new StringBuilder();
 			for (Issue issue : issues) {
-				text.append(text.isEmpty() ? "" : "\n").append(label(issue.severity())).append("：").append(issue.message());
+				text.append(text.isEmpty() ? "" : "\n")
+					.append(label(issue.severity()))
+					.append("：")
+					.append(issue.message());
 			}
 			comment.setString(helper.createRichTextString(text.toString()));
 			comment.setAuthor("huizong");

@@ -6,6 +6,7 @@ import org.huizong.validate.Issue;
 
 /**
  * What a run did with one file, for the run report.
+ *
  * @param name the path relative to the inbox
  * @param status {@code loaded}, {@code unchanged} or {@code rejected}
  * @param unit the unit it was taken for

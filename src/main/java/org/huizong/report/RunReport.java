@@ -4,6 +4,7 @@ import java.util.List;
 
 /**
  * One run, file by file.
+ *
  * @param runId the job execution's id
  * @param period the period consolidated
  * @param status {@code completed} or {@code failed}
@@ -15,7 +16,9 @@ public record RunReport(long runId, String period, String status, List<FileRepor
 		return this.files.stream().filter((f) -> f.status().equals(fileStatus)).count();
 	}
 
-	/** Figures loaded by this run: those of the files it loaded, not of unchanged ones. */
+	/**
+	 * Figures loaded by this run: those of the files it loaded, not of unchanged ones.
+	 */
 	public long factsLoaded() {
 		return this.files.stream().filter((f) -> f.status().equals("loaded")).mapToLong(FileReport::facts).sum();
 	}

@@ -22,8 +22,10 @@ public final class RunReportJson {
 
 	public static void write(RunReport report, Path file) throws IOException {
 		Map<String, Object> json = toMap(report);
-		AtomicFiles.write(file, (out) -> JSON.writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-			.writeValue(out, json));
+		AtomicFiles.write(file,
+				(out) -> JSON.writer()
+					.without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+					.writeValue(out, json));
 	}
 
 	static Map<String, Object> toMap(RunReport report) {

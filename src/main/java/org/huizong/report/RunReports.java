@@ -33,7 +33,8 @@ public final class RunReports {
 	}
 
 	private List<Issue> issues(long submissionId) {
-		return this.jdbc.query("SELECT severity, code, sheet, cell, message FROM issue WHERE submission_id = ? ORDER BY id",
+		return this.jdbc.query(
+				"SELECT severity, code, sheet, cell, message FROM issue WHERE submission_id = ? ORDER BY id",
 				(rs, i) -> new Issue(Severity.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)),
 						rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
 				submissionId);

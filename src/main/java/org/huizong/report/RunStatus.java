@@ -16,9 +16,10 @@ import org.huizong.load.PeriodLock;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What the runs did, for a person or for monitoring: recent runs with outcome, duration and
- * files, and for a period which units have submitted. Healthy unless the latest run failed, was
- * stopped, or died (a run still marked running whose process no longer holds the period's lock).
+ * What the runs did, for a person or for monitoring: recent runs with outcome, duration
+ * and files, and for a period which units have submitted. Healthy unless the latest run
+ * failed, was stopped, or died (a run still marked running whose process no longer holds
+ * the period's lock).
  */
 public final class RunStatus {
 
@@ -42,15 +43,17 @@ public final class RunStatus {
 			int unchanged, int rejected) {
 	}
 
-	/** @return whether the latest run (of the period, where one is given) is healthy */
+	/**
+	 * @return whether the latest run (of the period, where one is given) is healthy
+	 */
 	public boolean print(String period, PrintStream out) throws SQLException, InterruptedException {
 		List<Run> runs = this.jdbc.query("SELECT r.id, r.period, r.started_at, r.finished_at, r.status, "
 				+ "SUM(CASE WHEN f.outcome = 'loaded' THEN 1 ELSE 0 END), SUM(CASE WHEN f.outcome = 'unchanged' THEN 1 ELSE 0 END), "
 				+ "SUM(CASE WHEN f.outcome = 'rejected' THEN 1 ELSE 0 END) FROM run r LEFT JOIN run_file f ON f.run_id = r.id "
 				+ ((period != null) ? "WHERE r.period = ? " : "")
 				+ "GROUP BY r.id, r.period, r.started_at, r.finished_at, r.status ORDER BY r.id DESC",
-				(rs, i) -> new Run(rs.getLong(1), rs.getString(2), rs.getTimestamp(3), rs.getTimestamp(4), rs.getString(5),
-						rs.getInt(6), rs.getInt(7), rs.getInt(8)),
+				(rs, i) -> new Run(rs.getLong(1), rs.getString(2), rs.getTimestamp(3), rs.getTimestamp(4),
+						rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8)),
 				(period != null) ? new Object[] { period } : new Object[0]);
 		if (runs.isEmpty()) {
 			out.println((period != null) ? "期间 " + period + " 还没有运行记录" : "还没有运行记录");
@@ -65,10 +68,12 @@ public final class RunStatus {
 				healthy = status.equals("完成") || status.equals("运行中");
 			}
 			String took = (run.finished() != null)
-					? String.format("%.1f 秒", Duration.between(run.started().toInstant(), run.finished().toInstant()).toMillis() / 1000.0)
+					? String.format("%.1f 秒",
+							Duration.between(run.started().toInstant(), run.finished().toInstant()).toMillis() / 1000.0)
 					: "—";
 			out.printf("  #%-5d %s  %s  用时 %-8s %-4s 载入 %d，未变 %d，拒收 %d%n", run.id(), run.period(),
-					run.started().toLocalDateTime().format(TIME), took, status, run.loaded(), run.unchanged(), run.rejected());
+					run.started().toLocalDateTime().format(TIME), took, status, run.loaded(), run.unchanged(),
+					run.rejected());
 		}
 		if (period != null) {
 			printUnits(period, out);

@@ -9,8 +9,8 @@ import org.huizong.validate.Issue;
 import org.huizong.validate.Severity;
 
 /**
- * The end of a run's output, for a person at a terminal: faults grouped by unit (a few each),
- * then the summary the outside contract promises, last.
+ * The end of a run's output, for a person at a terminal: faults grouped by unit (a few
+ * each), then the summary the outside contract promises, last.
  */
 public final class RunSummary {
 

@@ -8,14 +8,18 @@ import org.huizong.catalog.HeaderRole;
 /**
  * What a header cell makes of its column: a role ({@code 专项名称}, {@code 数量}), a metric (a
  * wide table's {@code 发现问题(个)}), a row total to ignore, or an unknown name.
+ *
  * @param index zero-based column index
  * @param header the header text, both rows joined where the header spans two
  * @param role the role, or empty where the column holds a metric or an unknown name
- * @param metric the metric header text where the column holds one metric's values, or empty
+ * @param metric the metric header text where the column holds one metric's values, or
+ * empty
  * @param measureHint a measure given in the header's brackets, or empty
- * @param rowTotal whether the column is a row total ({@code 合计}) that is not a figure of its own
+ * @param rowTotal whether the column is a row total ({@code 合计}) that is not a figure of
+ * its own
  */
-record Column(int index, String header, Optional<HeaderRole> role, String metric, String measureHint, boolean rowTotal) {
+record Column(int index, String header, Optional<HeaderRole> role, String metric, String measureHint,
+		boolean rowTotal) {
 
 	static Column of(int index, String header, Catalog catalog) {
 		String text = header.strip();

@@ -18,15 +18,16 @@ import org.huizong.intake.RowSink;
 import org.huizong.normalize.ValueParser;
 
 /**
- * Finds the statistics tables in each sheet as its rows stream by, and turns their detail and
- * totals rows into {@link RawFact}s. Keeps only the current table's header and a few names, so
- * memory does not grow with the number of rows.
+ * Finds the statistics tables in each sheet as its rows stream by, and turns their detail
+ * and totals rows into {@link RawFact}s. Keeps only the current table's header and a few
+ * names, so memory does not grow with the number of rows.
  * <p>
  * Above a header: a title (its campaign and period are remembered) and metadata
  * ({@code 填报单位：…}). The header is the first row that names at least two known columns; a
  * second header row under group cells is merged into it. Under it: section rows
- * ({@code 一、城市家具专项整治}) name the campaign of the rows below, totals rows ({@code 合计})
- * are kept apart for checking, footnotes ({@code 填表人：…}) end the table, blank rows are passed over.
+ * ({@code 一、城市家具专项整治}) name the campaign of the rows below, totals rows ({@code 合计}) are
+ * kept apart for checking, footnotes ({@code 填表人：…}) end the table, blank rows are passed
+ * over.
  */
 public final class TableParser implements RowSink {
 
@@ -35,12 +36,13 @@ public final class TableParser implements RowSink {
 
 	private static final Pattern PERIOD_CN = Pattern.compile("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月");
 
-	private static final Pattern ORDINAL = Pattern.compile("^(?:[一二三四五六七八九十]+|\\d+|\\(?[一二三四五六七八九十]+\\))\\s*[、.．)）]?\\s*");
+	private static final Pattern ORDINAL = Pattern
+		.compile("^(?:[一二三四五六七八九十]+|\\d+|\\(?[一二三四五六七八九十]+\\))\\s*[、.．)）]?\\s*");
 
 	private static final Pattern ORDINAL_ONLY = Pattern.compile("(?:[一二三四五六七八九十]+|\\d+)[、.．)）]?");
 
-	private static final List<String> FOOTNOTES = List.of("填表人", "填报人", "审核人", "审核", "负责人", "制表", "统计人", "联系人",
-			"联系电话", "注:", "备注:", "说明:", "单位负责人", "分管领导");
+	private static final List<String> FOOTNOTES = List.of("填表人", "填报人", "审核人", "审核", "负责人", "制表", "统计人", "联系人", "联系电话",
+			"注:", "备注:", "说明:", "单位负责人", "分管领导");
 
 	private final Catalog catalog;
 
@@ -228,8 +230,8 @@ public final class TableParser implements RowSink {
 			boolean known = this.catalog.headerRole(cell.text()).isPresent()
 					|| this.catalog.metric(cell.text()).isPresent();
 			String above = upper.text(cell.column());
-			boolean aboveKnown = !above.isEmpty() && (this.catalog.headerRole(above).isPresent()
-					|| this.catalog.metric(above).isPresent());
+			boolean aboveKnown = !above.isEmpty()
+					&& (this.catalog.headerRole(above).isPresent() || this.catalog.metric(above).isPresent());
 			if (known && !aboveKnown) {
 				fillsGap = true;
 			}
@@ -249,8 +251,8 @@ public final class TableParser implements RowSink {
 			String below = cell.text().strip();
 			String above = texts.getOrDefault(cell.column(), "");
 			boolean belowKnown = this.catalog.headerRole(below).isPresent() || this.catalog.metric(below).isPresent();
-			boolean aboveKnown = !above.isEmpty() && (this.catalog.headerRole(above).isPresent()
-					|| this.catalog.metric(above).isPresent());
+			boolean aboveKnown = !above.isEmpty()
+					&& (this.catalog.headerRole(above).isPresent() || this.catalog.metric(above).isPresent());
 			if (belowKnown || above.isEmpty()) {
 				texts.put(cell.column(), below);
 			}
@@ -299,7 +301,8 @@ public final class TableParser implements RowSink {
 		String totalLabel = "";
 		for (Cell cell : row.cells()) {
 			Column column = this.columns.get(cell.column());
-			boolean valueColumn = column != null && (column.is(HeaderRole.VALUE) || (!this.longLayout && !column.isRecognised()));
+			boolean valueColumn = column != null
+					&& (column.is(HeaderRole.VALUE) || (!this.longLayout && !column.isRecognised()));
 			if (!valueColumn && cell.kind() == CellKind.TEXT && isTotalLabel(cell.text())) {
 				role = isSubtotalLabel(cell.text()) ? RowRole.SUBTOTAL : RowRole.TOTAL;
 				totalLabel = cell.text().strip();
@@ -329,8 +332,8 @@ public final class TableParser implements RowSink {
 				measure = valueColumn.measureHint();
 			}
 			for (Cell value : values) {
-				emit(row, campaign, metric, source, value, measure, role,
-						"t" + this.tableNo + "/" + Names.fold(metric), role == RowRole.DETAIL ? label : totalLabel);
+				emit(row, campaign, metric, source, value, measure, role, "t" + this.tableNo + "/" + Names.fold(metric),
+						role == RowRole.DETAIL ? label : totalLabel);
 			}
 			return;
 		}
@@ -359,8 +362,8 @@ public final class TableParser implements RowSink {
 
 	private void emit(Row row, String campaign, String metric, String source, Cell value, String measure, RowRole role,
 			String totalsKey, String label) {
-		this.out.fact(new RawFact(this.sheet, Cell.address(value.column(), row.number()), campaign, metric, source, value,
-				measure, role, totalsKey, label));
+		this.out.fact(new RawFact(this.sheet, Cell.address(value.column(), row.number()), campaign, metric, source,
+				value, measure, role, totalsKey, label));
 	}
 
 	private List<Cell> valueCells(Row row) {
@@ -452,7 +455,8 @@ public final class TableParser implements RowSink {
 		}
 		for (Cell cell : row.cells()) {
 			Column column = this.columns.get(cell.column());
-			boolean figureColumn = column != null && !column.isRecognised() && this.catalog.metric(column.metric()).isPresent();
+			boolean figureColumn = column != null && !column.isRecognised()
+					&& this.catalog.metric(column.metric()).isPresent();
 			boolean roleColumn = column != null && column.role().isPresent();
 			if (!figureColumn && !roleColumn && cell.kind() == CellKind.TEXT && !isNumberText(cell.text())) {
 				return cell.text().strip();

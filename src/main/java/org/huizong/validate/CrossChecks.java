@@ -12,9 +12,9 @@ import org.huizong.normalize.Fact;
 import org.huizong.table.RowRole;
 
 /**
- * The rules that look across figures of one submission: totals rows against their details,
- * 整改问题 against 发现问题, and a unit's own rate against its counts. Keeps one sum a key, so
- * memory grows with the number of campaigns and metrics, not of rows.
+ * The rules that look across figures of one submission: totals rows against their
+ * details, 整改问题 against 发现问题, and a unit's own rate against its counts. Keeps one sum a
+ * key, so memory grows with the number of campaigns and metrics, not of rows.
  */
 public final class CrossChecks {
 
@@ -68,10 +68,12 @@ public final class CrossChecks {
 	public void finish() {
 		for (Problems p : this.problems.values()) {
 			if (p.found != null && p.fixed != null && p.fixed.compareTo(p.found) > 0) {
-				report(IssueCode.FIXED_EXCEEDS_FOUND, p.fixedSheet, p.fixedCell, p.label, plain(p.fixed), plain(p.found));
+				report(IssueCode.FIXED_EXCEEDS_FOUND, p.fixedSheet, p.fixedCell, p.label, plain(p.fixed),
+						plain(p.found));
 			}
 			if (p.rate != null && p.found != null && p.fixed != null && p.found.signum() > 0) {
-				BigDecimal computed = p.fixed.multiply(BigDecimal.valueOf(100)).divide(p.found, new MathContext(10))
+				BigDecimal computed = p.fixed.multiply(BigDecimal.valueOf(100))
+					.divide(p.found, new MathContext(10))
 					.setScale(1, RoundingMode.HALF_UP);
 				if (computed.subtract(p.rate).abs().compareTo(RATE_TOLERANCE) > 0) {
 					report(IssueCode.RATE_MISMATCH, p.rateSheet, p.rateCell, p.label, plain(p.rate), plain(p.fixed),

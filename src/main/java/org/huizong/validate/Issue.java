@@ -2,6 +2,7 @@ package org.huizong.validate;
 
 /**
  * One fault at one place.
+ *
  * @param severity how it weighs
  * @param code the stable code, e.g. {@code measure.incompatible}
  * @param sheet the sheet name, empty for CSV

@@ -3,8 +3,8 @@ package org.huizong.validate;
 import java.text.MessageFormat;
 
 /**
- * Every fault the rules know, with its stable code for machines, its default severity and its
- * message in Chinese. Messages take their arguments in order.
+ * Every fault the rules know, with its stable code for machines, its default severity and
+ * its message in Chinese. Messages take their arguments in order.
  */
 public enum IssueCode {
 

@@ -1,8 +1,8 @@
 package org.huizong.validate;
 
 /**
- * How a fault weighs: an error keeps the cell out of the tables, a warning only reports it, an
- * info is a note for the run report (a skipped sheet).
+ * How a fault weighs: an error keeps the cell out of the tables, a warning only reports
+ * it, an info is a note for the run report (a skipped sheet).
  */
 public enum Severity {
 

@@ -17,9 +17,9 @@ import org.huizong.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The 776-workbook corpus of real-world and hostile files in one run with a 512 MB heap: the run
- * completes, and every file is accounted for, loaded or rejected with a reason. Runs where the
- * corpus is beside the project (the {@code corpus} Maven profile).
+ * The 776-workbook corpus of real-world and hostile files in one run with a 512 MB heap:
+ * the run completes, and every file is accounted for, loaded or rejected with a reason.
+ * Runs where the corpus is beside the project (the {@code corpus} Maven profile).
  */
 class CorpusIntegrationTests {
 

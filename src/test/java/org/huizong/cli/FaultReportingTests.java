@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One workbook with one planted fault of each kind: each is reported at its cell with its
- * severity, code and message; the faulty cells stay out of the tables, the good ones beside them
- * go in; the unit gets its workbook back with the faults marked.
+ * severity, code and message; the faulty cells stay out of the tables, the good ones
+ * beside them go in; the unit gets its workbook back with the faults marked.
  */
 class FaultReportingTests {
 
@@ -45,8 +45,8 @@ class FaultReportingTests {
 	void reportsEachFaultAtItsCell(String kind) throws Exception {
 		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {
 			Path report = this.dir.resolve("report.json");
-			RunCommandTests.Result run = RunCommandTests.run("run", "--period", "2017-06", "--inbox", inbox().toString(),
-					"--db", db.url(), "--report", report.toString());
+			RunCommandTests.Result run = RunCommandTests.run("run", "--period", "2017-06", "--inbox",
+					inbox().toString(), "--db", db.url(), "--report", report.toString());
 
 			assertThat(run.exit()).isEqualTo(Cli.REJECTIONS);
 			assertThat(issues(report)).containsExactlyInAnyOrder(
@@ -66,11 +66,12 @@ class FaultReportingTests {
 			List<Map<String, Object>> rows = db.query((jdbc) -> jdbc.queryForList(
 					"SELECT campaign, metric, source, total_value FROM consolidated_unit WHERE unit = '第九环卫所' "
 							+ "ORDER BY campaign, metric, source"));
-			assertThat(rows).extracting((r) -> r.get("CAMPAIGN") + "/" + r.get("METRIC") + "/" + r.get("SOURCE") + "="
-					+ new java.math.BigDecimal(String.valueOf(r.get("TOTAL_VALUE"))).stripTrailingZeros().toPlainString())
-				.containsExactlyInAnyOrder("城市家具专项整治/发现问题/自查=10", "城市家具专项整治/整改问题/自查=12",
-						"户外广告整治/发现问题/自查=20", "户外广告整治/整改问题/自查=10", "亮灯设施专项整治/整改问题/自查=5",
-						"城市家具专项整治/更新垃圾桶/=12", "城市家具专项整治/修理垃圾桶/=7");
+			assertThat(rows)
+				.extracting((r) -> r.get("CAMPAIGN") + "/" + r.get("METRIC") + "/" + r.get("SOURCE") + "="
+						+ new java.math.BigDecimal(String.valueOf(r.get("TOTAL_VALUE"))).stripTrailingZeros()
+							.toPlainString())
+				.containsExactlyInAnyOrder("城市家具专项整治/发现问题/自查=10", "城市家具专项整治/整改问题/自查=12", "户外广告整治/发现问题/自查=20",
+						"户外广告整治/整改问题/自查=10", "亮灯设施专项整治/整改问题/自查=5", "城市家具专项整治/更新垃圾桶/=12", "城市家具专项整治/修理垃圾桶/=7");
 			List<Map<String, Object>> unmapped = db
 				.query((jdbc) -> jdbc.queryForList("SELECT kind, name FROM unmapped_name ORDER BY kind, name"));
 			assertThat(unmapped).extracting((r) -> r.get("KIND") + " " + r.get("NAME"))
@@ -83,12 +84,12 @@ class FaultReportingTests {
 	void anOfficeChangesTheSeverityOfARule(String kind) throws Exception {
 		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {
 			Path report = this.dir.resolve("report.json");
-			RunCommandTests.run("run", "--period", "2017-06", "--inbox", inbox().toString(), "--db", db.url(), "--report",
-					report.toString(), "--severity", "total.mismatch=error,unit.unknown=ignore");
+			RunCommandTests.run("run", "--period", "2017-06", "--inbox", inbox().toString(), "--db", db.url(),
+					"--report", report.toString(), "--severity", "total.mismatch=error,unit.unknown=ignore");
 			assertThat(issues(report)).contains("error total.mismatch 问题整改!D9 “合计”行的 整改问题 为 33，明细之和为 34")
 				.noneMatch((issue) -> issue.contains("unit.unknown"));
-			assertThat(RunCommandTests.run("run", "--period", "2017-06", "--inbox", ".", "--severity", "no.such=error").err())
-				.contains("未知的规则代码：no.such");
+			assertThat(RunCommandTests.run("run", "--period", "2017-06", "--inbox", ".", "--severity", "no.such=error")
+				.err()).contains("未知的规则代码：no.such");
 		}
 	}
 
@@ -98,8 +99,8 @@ class FaultReportingTests {
 		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {
 			RunCommandTests.run("run", "--period", "2017-06", "--inbox", inbox().toString(), "--db", db.url());
 			Path out = this.dir.resolve("feedback");
-			RunCommandTests.Result feedback = RunCommandTests.run("feedback", "--period", "2017-06", "--out", out.toString(),
-					"--db", db.url());
+			RunCommandTests.Result feedback = RunCommandTests.run("feedback", "--period", "2017-06", "--out",
+					out.toString(), "--db", db.url());
 			assertThat(feedback.exit()).isZero();
 
 			Path workbook = out.resolve("第九环卫所_2017-06_问题反馈.xlsx");
@@ -111,15 +112,14 @@ class FaultReportingTests {
 				assertThat(bins.getNumericCellValue()).isEqualTo(5);
 				assertThat(bins.getCellStyle().getFillPattern()).isEqualTo(FillPatternType.SOLID_FOREGROUND);
 				assertThat(bins.getCellStyle().getFillForegroundColor()).isEqualTo(IndexedColors.ROSE.getIndex());
-				assertThat(bins.getCellComment().getString().getString())
-					.isEqualTo("错误：修理果壳箱 的计量单位“吨”无法换算为“只”");
+				assertThat(bins.getCellComment().getString().getString()).isEqualTo("错误：修理果壳箱 的计量单位“吨”无法换算为“只”");
 				XSSFCell good = work.getRow(5).getCell(2);
 				assertThat(good.getCellComment()).isNull();
 				assertThat(good.getCellStyle().getFillPattern()).isEqualTo(FillPatternType.NO_FILL);
 				XSSFCell total = read.getSheet("问题整改").getRow(8).getCell(3);
-				assertThat(total.getCellStyle().getFillForegroundColor()).isEqualTo(IndexedColors.LIGHT_YELLOW.getIndex());
-				assertThat(total.getCellComment().getString().getString())
-					.isEqualTo("警告：“合计”行的 整改问题 为 33，明细之和为 34");
+				assertThat(total.getCellStyle().getFillForegroundColor())
+					.isEqualTo(IndexedColors.LIGHT_YELLOW.getIndex());
+				assertThat(total.getCellComment().getString().getString()).isEqualTo("警告：“合计”行的 整改问题 为 33，明细之和为 34");
 			}
 		}
 	}
@@ -171,7 +171,8 @@ class FaultReportingTests {
 		for (JsonNode file : new ObjectMapper().readTree(report.toFile()).get("files")) {
 			for (JsonNode issue : file.get("issues")) {
 				issues.add(issue.get("severity").asText() + " " + issue.get("code").asText() + " "
-						+ issue.get("sheet").asText() + "!" + issue.get("cell").asText() + " " + issue.get("message").asText());
+						+ issue.get("sheet").asText() + "!" + issue.get("cell").asText() + " "
+						+ issue.get("message").asText());
 			}
 		}
 		return issues;

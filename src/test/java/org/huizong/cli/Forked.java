@@ -31,8 +31,9 @@ final class Forked {
 	/** With extra environment, e.g. {@code HUIZONG_FILES_PER_CHUNK}. */
 	static Forked start(Path logs, String name, java.util.Map<String, String> environment, String... args)
 			throws IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-cp", System.getProperty("java.class.path"), HuizongApplication.class.getName()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp",
+						System.getProperty("java.class.path"), HuizongApplication.class.getName()));
 		command.addAll(List.of(args));
 		Files.createDirectories(logs);
 		Path out = logs.resolve(name + ".out");

@@ -31,9 +31,11 @@ class JobDefinitionTests {
 	@Test
 	void coversThePreviousMonthUntilItsDueDay() throws Exception {
 		JobDefinition nightly = JobDefinition.load(Path.of("jobs/nightly.yml"));
-		assertThat(nightly.periods(ZonedDateTime.of(2017, 7, 10, 2, 0, 0, 0, BEIJING))).containsExactly("2017-06", "2017-07");
+		assertThat(nightly.periods(ZonedDateTime.of(2017, 7, 10, 2, 0, 0, 0, BEIJING))).containsExactly("2017-06",
+				"2017-07");
 		assertThat(nightly.periods(ZonedDateTime.of(2017, 7, 11, 2, 0, 0, 0, BEIJING))).containsExactly("2017-07");
-		assertThat(nightly.periods(ZonedDateTime.of(2018, 1, 3, 2, 0, 0, 0, BEIJING))).containsExactly("2017-12", "2018-01");
+		assertThat(nightly.periods(ZonedDateTime.of(2018, 1, 3, 2, 0, 0, 0, BEIJING))).containsExactly("2017-12",
+				"2018-01");
 	}
 
 	@Test

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every fixture of the project, with bytes flipped and cut off: each mutant is loaded or
- * rejected with a reason, none brings the run down, and nothing of a rejected file reaches the tables.
+ * rejected with a reason, none brings the run down, and nothing of a rejected file
+ * reaches the tables.
  */
 class MutantFilesTests {
 
@@ -52,7 +53,8 @@ class MutantFilesTests {
 				}
 			}
 			try (Stream<Path> list = Files.list(inbox)) {
-				assertThat(names).containsExactlyInAnyOrderElementsOf(list.map((p) -> p.getFileName().toString()).toList());
+				assertThat(names)
+					.containsExactlyInAnyOrderElementsOf(list.map((p) -> p.getFileName().toString()).toList());
 			}
 			Integer leaked = db.query((jdbc) -> jdbc.queryForObject(
 					"SELECT COUNT(*) FROM fact f JOIN submission s ON s.id = f.submission_id WHERE s.status = 'rejected'",

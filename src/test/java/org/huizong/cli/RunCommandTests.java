@@ -23,7 +23,8 @@ import org.huizong.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The command line as schedulers and clerks use it, on the sample inbox, against every test database.
+ * The command line as schedulers and clerks use it, on the sample inbox, against every
+ * test database.
  */
 class RunCommandTests {
 
@@ -50,13 +51,13 @@ class RunCommandTests {
 			assertThat(run.out()).endsWith(String.join(System.lineSeparator(), "== 汇总结果：2017-06 ==",
 					"文件 7 个：载入 7，未变 0，拒收 0", "载入数据 46 条；问题 2 个（错误 1，警告 1）",
 					"summary: files=7 loaded=7 unchanged=0 rejected=0 facts=46 issues=2 errors=1 warnings=1", ""));
-			assertThat(run.out()).contains(
-					"[错误] 2017-06/第三环卫所_2017-06.csv / C4：修理果壳箱 的计量单位“吨”无法换算为“只”",
+			assertThat(run.out()).contains("[错误] 2017-06/第三环卫所_2017-06.csv / C4：修理果壳箱 的计量单位“吨”无法换算为“只”",
 					"[警告] 2017-06/河道监管中心_2017-06.csv / C11：指标“清理河面漂浮物”不在目录中，已记为未识别名称，暂不计入汇总");
 
 			Path export = this.dir.resolve("campaign.csv");
 			assertThat(run("export", "--period", "2017-06", "--level", "campaign", "--out", export.toString(), "--db",
-					db.url()).exit()).isZero();
+					db.url())
+				.exit()).isZero();
 			byte[] bytes = Files.readAllBytes(export);
 			assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
 			assertThat(lines(export)).containsExactlyElementsOf(expected("sample-campaign.csv"));
@@ -73,10 +74,8 @@ class RunCommandTests {
 			run("export", "--period", "2017-06", "--level", "unit", "--out", export.toString(), "--db", db.url());
 			assertThat(lines(export)).first().isEqualTo("period,unit,campaign,metric,source,value,measure,approx");
 			assertThat(lines(export)).contains("2017-06,第一环卫所,渣土运输管理专项整治,清理垃圾渣土,,288,吨,false",
-					"2017-06,第二环卫所,渣土运输管理专项整治,清理垃圾渣土,,200,吨,false",
-					"2017-06,第一环卫所,城市家具专项整治,清洁果壳箱,,2000,只,true",
-					"2017-06,市政设施管理中心,破损市政道路、街巷集中整治,修复车行道,,17955,㎡,false",
-					"2017-06,第三环卫所,城市家具专项整治,油漆果壳箱,,450,只,false")
+					"2017-06,第二环卫所,渣土运输管理专项整治,清理垃圾渣土,,200,吨,false", "2017-06,第一环卫所,城市家具专项整治,清洁果壳箱,,2000,只,true",
+					"2017-06,市政设施管理中心,破损市政道路、街巷集中整治,修复车行道,,17955,㎡,false", "2017-06,第三环卫所,城市家具专项整治,油漆果壳箱,,450,只,false")
 				.noneMatch((line) -> line.contains("第三环卫所,城市家具专项整治,修理果壳箱"))
 				.noneMatch((line) -> line.contains("第三环卫所,城市家具专项整治,出动巡查人员"));
 		}
@@ -107,17 +106,20 @@ class RunCommandTests {
 			List<Map<String, Object>> othersBefore = unitRows(db, "第一环卫所", false);
 
 			Path first = inbox.resolve("2017-06/第一环卫所_2017-06.csv");
-			Files.writeString(first, Files.readString(first).replace("城市家具专项整治,出动巡查人员,280,人次",
-					"城市家具专项整治,出动巡查人员,300,人次"));
+			Files.writeString(first,
+					Files.readString(first).replace("城市家具专项整治,出动巡查人员,280,人次", "城市家具专项整治,出动巡查人员,300,人次"));
 			Result rerun = run("run", "--period", "2017-06", "--inbox", inbox.toString(), "--db", db.url());
 
 			assertThat(rerun.out()).contains("文件 7 个：载入 1，未变 6，拒收 0");
 			assertThat(unitRows(db, "第一环卫所", false)).isEqualTo(othersBefore);
-			assertThat(value(db, "SELECT total_value FROM consolidated_unit WHERE unit = '第一环卫所' AND metric = '出动巡查人员'"))
+			assertThat(
+					value(db, "SELECT total_value FROM consolidated_unit WHERE unit = '第一环卫所' AND metric = '出动巡查人员'"))
 				.isEqualTo("300");
-			assertThat(value(db, "SELECT total_value FROM consolidated_campaign WHERE metric = '出动巡查人员'")).isEqualTo("600");
+			assertThat(value(db, "SELECT total_value FROM consolidated_campaign WHERE metric = '出动巡查人员'"))
+				.isEqualTo("600");
 			assertThat(value(db, "SELECT COUNT(*) FROM submission WHERE unit = '第一环卫所' AND status = 'replaced' "
-					+ "AND replaced_by IS NOT NULL")).isEqualTo("1");
+					+ "AND replaced_by IS NOT NULL"))
+				.isEqualTo("1");
 		}
 	}
 
@@ -152,7 +154,8 @@ class RunCommandTests {
 		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {
 			Path inbox = copySample();
 			Path report = this.dir.resolve("out/report.json");
-			run("run", "--period", "2017-06", "--inbox", inbox.toString(), "--db", db.url(), "--report", report.toString());
+			run("run", "--period", "2017-06", "--inbox", inbox.toString(), "--db", db.url(), "--report",
+					report.toString());
 
 			JsonNode root = new ObjectMapper().readTree(report.toFile());
 			assertThat(root.get("period").asText()).isEqualTo("2017-06");
@@ -181,15 +184,16 @@ class RunCommandTests {
 							Files.readString(file).replace("|处理市级督查联系单", ""));
 				}
 			}
-			Result before = run("run", "--period", "2017-06", "--inbox", inbox.toString(), "--db", db.url(), "--catalog",
-					catalog.toString());
+			Result before = run("run", "--period", "2017-06", "--inbox", inbox.toString(), "--db", db.url(),
+					"--catalog", catalog.toString());
 			assertThat(before.out()).contains("指标“处理市级督查联系单”不在目录中");
 			assertThat(value(db, "SELECT COUNT(*) FROM consolidated_campaign WHERE metric = '处理督查联系单'")).isEqualTo("0");
 
 			Result after = run("run", "--period", "2017-06", "--inbox", inbox.toString(), "--db", db.url());
 
 			assertThat(after.out()).contains("文件 7 个：载入 0，未变 7，拒收 0").doesNotContain("处理市级督查联系单");
-			assertThat(value(db, "SELECT total_value FROM consolidated_campaign WHERE metric = '处理督查联系单'")).isEqualTo("8");
+			assertThat(value(db, "SELECT total_value FROM consolidated_campaign WHERE metric = '处理督查联系单'"))
+				.isEqualTo("8");
 			assertThat(value(db, "SELECT COUNT(*) FROM unmapped_name WHERE name = '处理市级督查联系单'")).isEqualTo("0");
 		}
 	}
@@ -240,7 +244,8 @@ class RunCommandTests {
 
 	private static List<Map<String, Object>> unitRows(TestDatabase db, String unit, boolean equal) {
 		return db.query((jdbc) -> jdbc.queryForList("SELECT unit, campaign, metric, source, total_value, approx FROM "
-				+ "consolidated_unit WHERE unit " + (equal ? "=" : "<>") + " ? ORDER BY unit, campaign, metric, source", unit));
+				+ "consolidated_unit WHERE unit " + (equal ? "=" : "<>") + " ? ORDER BY unit, campaign, metric, source",
+				unit));
 	}
 
 	private static String value(TestDatabase db, String sql) {
@@ -265,7 +270,8 @@ class RunCommandTests {
 	static Result run(String... args) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int exit = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+		int exit = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8))
 			.execute(args);
 		return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 	}

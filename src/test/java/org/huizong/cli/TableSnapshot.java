@@ -9,8 +9,8 @@ import java.util.TreeMap;
 import org.huizong.TestDatabase;
 
 /**
- * The data tables as a list of sorted, id-free lines, so that two databases filled in different
- * ways (one run, or a killed run and its recovery) can be compared row for row.
+ * The data tables as a list of sorted, id-free lines, so that two databases filled in
+ * different ways (one run, or a killed run and its recovery) can be compared row for row.
  */
 final class TableSnapshot {
 

@@ -19,9 +19,9 @@ import org.huizong.generate.InboxGenerator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Nobody watches at 2 a.m.: a run killed at any moment is recovered by the next one, two runs of
- * a period never interleave, and {@code serve} runs its schedule and stops cleanly on SIGTERM.
- * Runs here are real processes.
+ * Nobody watches at 2 a.m.: a run killed at any moment is recovered by the next one, two
+ * runs of a period never interleave, and {@code serve} runs its schedule and stops
+ * cleanly on SIGTERM. Runs here are real processes.
  */
 class UnattendedOperationTests {
 
@@ -36,8 +36,10 @@ class UnattendedOperationTests {
 	Path dir;
 
 	static Stream<Arguments> killPoints() {
-		return TestDatabase.kinds().stream().flatMap((kind) -> Stream.of(Arguments.of(kind, 1), Arguments.of(kind, FILES / 2),
-				Arguments.of(kind, FILES - 1)));
+		return TestDatabase.kinds()
+			.stream()
+			.flatMap((kind) -> Stream.of(Arguments.of(kind, 1), Arguments.of(kind, FILES / 2),
+					Arguments.of(kind, FILES - 1)));
 	}
 
 	@ParameterizedTest(name = "{0}, killed after {1} files")
@@ -46,20 +48,21 @@ class UnattendedOperationTests {
 		Path inbox = inbox();
 		List<List<String>> uninterrupted = uninterrupted(kind, inbox);
 		try (TestDatabase db = TestDatabase.create(kind, this.dir.resolve("killed"))) {
-			Forked run = Forked.start(this.dir.resolve("logs"), "killed", FILE_BY_FILE, "run", "--period", PERIOD, "--inbox",
-					inbox.toString(), "--db", db.url());
+			Forked run = Forked.start(this.dir.resolve("logs"), "killed", FILE_BY_FILE, "run", "--period", PERIOD,
+					"--inbox", inbox.toString(), "--db", db.url());
 			waitForFiles(db, run, filesDone);
 			run.kill();
 
-			RunCommandTests.Result next = RunCommandTests.run("run", "--period", PERIOD, "--inbox", inbox.toString(), "--db",
-					db.url());
+			RunCommandTests.Result next = RunCommandTests.run("run", "--period", PERIOD, "--inbox", inbox.toString(),
+					"--db", db.url());
 
 			assertThat(next.exit()).as(next.err()).isIn(Cli.OK, Cli.REJECTIONS);
 			assertThat(next.err()).contains("中途中断，已标记为失败");
 			assertThat(TableSnapshot.of(db)).isEqualTo(uninterrupted);
-			List<Map<String, Object>> executions = db.query((jdbc) -> jdbc
-				.queryForList("SELECT status FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID"));
-			assertThat(executions).extracting((row) -> String.valueOf(row.get("STATUS"))).containsExactly("FAILED", "COMPLETED");
+			List<Map<String, Object>> executions = db
+				.query((jdbc) -> jdbc.queryForList("SELECT status FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID"));
+			assertThat(executions).extracting((row) -> String.valueOf(row.get("STATUS")))
+				.containsExactly("FAILED", "COMPLETED");
 		}
 	}
 
@@ -69,8 +72,8 @@ class UnattendedOperationTests {
 		Path inbox = inbox();
 		List<List<String>> uninterrupted = uninterrupted(kind, inbox);
 		try (TestDatabase db = TestDatabase.create(kind, this.dir.resolve("killed"))) {
-			Forked run = Forked.start(this.dir.resolve("logs"), "killed", FILE_BY_FILE, "run", "--period", PERIOD, "--inbox",
-					inbox.toString(), "--db", db.url());
+			Forked run = Forked.start(this.dir.resolve("logs"), "killed", FILE_BY_FILE, "run", "--period", PERIOD,
+					"--inbox", inbox.toString(), "--db", db.url());
 			waitForFiles(db, run, FILES / 3);
 			run.kill();
 
@@ -89,8 +92,8 @@ class UnattendedOperationTests {
 		Path inbox = inbox();
 		List<List<String>> uninterrupted = uninterrupted(kind, inbox);
 		try (TestDatabase db = TestDatabase.create(kind, this.dir.resolve("stopped"))) {
-			Forked run = Forked.start(this.dir.resolve("logs"), "stopped", FILE_BY_FILE, "run", "--period", PERIOD, "--inbox",
-					inbox.toString(), "--db", db.url());
+			Forked run = Forked.start(this.dir.resolve("logs"), "stopped", FILE_BY_FILE, "run", "--period", PERIOD,
+					"--inbox", inbox.toString(), "--db", db.url());
 			waitForFiles(db, run, 3);
 			run.terminate();
 			run.waitFor(120);
@@ -98,11 +101,12 @@ class UnattendedOperationTests {
 			assertThat(run.err()).contains("收到停止信号：当前文件处理完后停止");
 			List<Map<String, Object>> runs = db.query((jdbc) -> jdbc.queryForList("SELECT status FROM run"));
 			assertThat(runs).extracting((row) -> row.get("STATUS")).containsExactly("stopped");
-			List<Map<String, Object>> halfWritten = db.query((jdbc) -> jdbc.queryForList("SELECT s.id FROM submission s "
-					+ "WHERE s.status NOT IN ('loaded', 'rejected', 'replaced') "
-					+ "OR s.facts <> (SELECT COUNT(*) FROM fact f WHERE f.submission_id = s.id)"));
+			List<Map<String, Object>> halfWritten = db.query((jdbc) -> jdbc.queryForList(
+					"SELECT s.id FROM submission s " + "WHERE s.status NOT IN ('loaded', 'rejected', 'replaced') "
+							+ "OR s.facts <> (SELECT COUNT(*) FROM fact f WHERE f.submission_id = s.id)"));
 			assertThat(halfWritten).isEmpty();
-			assertThat(RunCommandTests.run("status", "--period", PERIOD, "--db", db.url()).exit()).isEqualTo(Cli.FAILED);
+			assertThat(RunCommandTests.run("status", "--period", PERIOD, "--db", db.url()).exit())
+				.isEqualTo(Cli.FAILED);
 
 			RunCommandTests.Result restart = RunCommandTests.run("restart", "--period", PERIOD, "--db", db.url());
 			assertThat(restart.exit()).as(restart.err()).isIn(Cli.OK, Cli.REJECTIONS);
@@ -124,8 +128,8 @@ class UnattendedOperationTests {
 			assertThat(first.waitFor(180)).as(first.err()).isIn(Cli.OK, Cli.REJECTIONS);
 			assertThat(second.waitFor(180)).as(second.err()).isIn(Cli.OK, Cli.REJECTIONS);
 
-			List<Map<String, Object>> runs = db.query((jdbc) -> jdbc.queryForList(
-					"SELECT id, started_at, finished_at, status FROM run ORDER BY started_at"));
+			List<Map<String, Object>> runs = db.query((jdbc) -> jdbc
+				.queryForList("SELECT id, started_at, finished_at, status FROM run ORDER BY started_at"));
 			assertThat(runs).hasSize(2).allMatch((run) -> "completed".equals(run.get("STATUS")));
 			assertThat((java.sql.Timestamp) runs.get(1).get("STARTED_AT"))
 				.isAfterOrEqualTo((java.sql.Timestamp) runs.get(0).get("FINISHED_AT"));
@@ -146,15 +150,17 @@ class UnattendedOperationTests {
 					java.time.Duration.ZERO, (note) -> {
 					})) {
 				assertThat(held).isNotNull();
-				RunCommandTests.Result refused = RunCommandTests.run("run", "--period", PERIOD, "--inbox", inbox.toString(),
-						"--db", db.url(), "--wait", "0");
+				RunCommandTests.Result refused = RunCommandTests.run("run", "--period", PERIOD, "--inbox",
+						inbox.toString(), "--db", db.url(), "--wait", "0");
 				assertThat(refused.exit()).isEqualTo(Cli.BUSY);
 				assertThat(refused.err()).contains("期间 2017-06 另有一次汇总仍在运行，本次未执行");
-				assertThat(RunCommandTests.run("run", "--period", "2017-07", "--inbox", inbox.toString(), "--db", db.url(),
-						"--wait", "0").exit()).isNotEqualTo(Cli.BUSY);
+				assertThat(RunCommandTests
+					.run("run", "--period", "2017-07", "--inbox", inbox.toString(), "--db", db.url(), "--wait", "0")
+					.exit()).isNotEqualTo(Cli.BUSY);
 			}
-			assertThat(RunCommandTests.run("run", "--period", PERIOD, "--inbox", inbox.toString(), "--db", db.url(), "--wait",
-					"0").exit()).isIn(Cli.OK, Cli.REJECTIONS);
+			assertThat(RunCommandTests
+				.run("run", "--period", PERIOD, "--inbox", inbox.toString(), "--db", db.url(), "--wait", "0")
+				.exit()).isIn(Cli.OK, Cli.REJECTIONS);
 		}
 	}
 
@@ -168,9 +174,10 @@ class UnattendedOperationTests {
 		Path jobs = Files.createDirectories(this.dir.resolve("jobs"));
 		Path reports = this.dir.resolve("reports");
 		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {
-			Files.writeString(jobs.resolve("nightly.yml"), String.join("\n", "schedule: \"*/2 * * * * *\"",
-					"zone: Asia/Shanghai", "inbox: " + root + "/{period}", "due-day: 0", "db: \"" + db.url() + "\"",
-					"reports: " + reports, ""));
+			Files.writeString(jobs.resolve("nightly.yml"),
+					String.join("\n", "schedule: \"*/2 * * * * *\"", "zone: Asia/Shanghai",
+							"inbox: " + root + "/{period}", "due-day: 0", "db: \"" + db.url() + "\"",
+							"reports: " + reports, ""));
 			Forked serve = Forked.start(this.dir.resolve("logs"), "serve", "serve", "--jobs", jobs.toString());
 			long deadline = System.currentTimeMillis() + 60_000;
 			while (completedRuns(db) < 2 && System.currentTimeMillis() < deadline && serve.alive()) {
@@ -186,7 +193,8 @@ class UnattendedOperationTests {
 				.query((jdbc) -> jdbc.queryForList("SELECT id FROM run WHERE status NOT IN ('completed', 'stopped')"));
 			assertThat(unfinished).isEmpty();
 			try (Stream<Path> written = Files.list(reports)) {
-				assertThat(written.filter((p) -> p.getFileName().toString().startsWith("nightly-" + period))).isNotEmpty();
+				assertThat(written.filter((p) -> p.getFileName().toString().startsWith("nightly-" + period)))
+					.isNotEmpty();
 			}
 		}
 	}
@@ -210,8 +218,8 @@ class UnattendedOperationTests {
 
 	private static int completedRuns(TestDatabase db) {
 		try {
-			Integer count = db.query((jdbc) -> jdbc.queryForObject("SELECT COUNT(*) FROM run WHERE status = 'completed'",
-					Integer.class));
+			Integer count = db.query((jdbc) -> jdbc
+				.queryForObject("SELECT COUNT(*) FROM run WHERE status = 'completed'", Integer.class));
 			return (count != null) ? count : 0;
 		}
 		catch (RuntimeException ex) {

@@ -28,9 +28,10 @@ import org.huizong.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A district's period as units really send it: workbooks saved by LibreOffice (an xlsx, a BIFF8
- * xls, an xlsx named .xls), an HTML table and a CSV saved as .xls, workbooks written here with
- * dates, error cells, full-width digits and the 1904 date system, and one truncated file.
+ * A district's period as units really send it: workbooks saved by LibreOffice (an xlsx, a
+ * BIFF8 xls, an xlsx named .xls), an HTML table and a CSV saved as .xls, workbooks
+ * written here with dates, error cells, full-width digits and the 1904 date system, and
+ * one truncated file.
  */
 class WorkbookInboxTests {
 
@@ -49,20 +50,21 @@ class WorkbookInboxTests {
 			assertThat(run.out()).contains("文件 9 个：载入 8，未变 0，拒收 1");
 
 			Path export = this.dir.resolve("campaign.csv");
-			RunCommandTests.run("export", "--period", "2017-06", "--level", "campaign", "--out", export.toString(), "--db",
-					db.url());
-			List<String> lines = Arrays.asList(Files.readString(export, StandardCharsets.UTF_8).replace("\ufeff", "").split("\r\n"));
+			RunCommandTests.run("export", "--period", "2017-06", "--level", "campaign", "--out", export.toString(),
+					"--db", db.url());
+			List<String> lines = Arrays
+				.asList(Files.readString(export, StandardCharsets.UTF_8).replace("\ufeff", "").split("\r\n"));
 			List<String> expected = expected();
 			assertThat(lines.get(0)).isEqualTo(expected.get(0));
-			assertThat(lines.subList(1, lines.size())).containsExactlyInAnyOrderElementsOf(expected.subList(1, expected.size()));
+			assertThat(lines.subList(1, lines.size()))
+				.containsExactlyInAnyOrderElementsOf(expected.subList(1, expected.size()));
 
 			JsonNode files = new ObjectMapper().readTree(report.toFile()).get("files");
 			assertThat(issues(files)).containsExactlyInAnyOrder(
 					"第二环卫所_2017-06.xls warning problems.fixed-exceeds-found Sheet1!D5",
-					"绿化管理站2017.06.xlsx error cell.date 损绿补绿专项整治!B4",
-					"第三环卫所.xlsx error cell.excel-error Sheet1!D2",
-					"第五环卫所.xlsx error measure.incompatible Sheet1!C3",
-					"第一环卫所_2017-06.xlsx info sheet.skipped 填表说明!", "第二环卫所_2017-06.xls info sheet.skipped 图表!");
+					"绿化管理站2017.06.xlsx error cell.date 损绿补绿专项整治!B4", "第三环卫所.xlsx error cell.excel-error Sheet1!D2",
+					"第五环卫所.xlsx error measure.incompatible Sheet1!C3", "第一环卫所_2017-06.xlsx info sheet.skipped 填表说明!",
+					"第二环卫所_2017-06.xls info sheet.skipped 图表!");
 			JsonNode truncated = file(files, "第四环卫所.xlsx");
 			assertThat(truncated.get("status").asText()).isEqualTo("rejected");
 			assertThat(truncated.get("reason").asText()).startsWith("文件已损坏");
@@ -110,7 +112,10 @@ class WorkbookInboxTests {
 		return inbox;
 	}
 
-	/** The campaign only in the sheet's name; an approximation; a date typed where a number belongs. */
+	/**
+	 * The campaign only in the sheet's name; an approximation; a date typed where a
+	 * number belongs.
+	 */
 	private static void writeGreeningStation(Path file) throws IOException {
 		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
 			Sheet sheet = workbook.createSheet("损绿补绿专项整治");
@@ -175,8 +180,9 @@ class WorkbookInboxTests {
 		List<String> issues = new ArrayList<>();
 		for (JsonNode file : files) {
 			for (JsonNode issue : file.get("issues")) {
-				issues.add(file.get("name").asText() + " " + issue.get("severity").asText() + " " + issue.get("code").asText()
-						+ " " + issue.get("sheet").asText() + "!" + issue.get("cell").asText());
+				issues.add(file.get("name").asText() + " " + issue.get("severity").asText() + " "
+						+ issue.get("code").asText() + " " + issue.get("sheet").asText() + "!"
+						+ issue.get("cell").asText());
 			}
 		}
 		return issues;

@@ -79,7 +79,8 @@ class WorkbookReadersTests {
 			workbook.write(out);
 		}
 		byte[] bytes = Files.readAllBytes(whole);
-		Path truncated = Files.write(this.dir.resolve("truncated.xlsx"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+		Path truncated = Files.write(this.dir.resolve("truncated.xlsx"),
+				java.util.Arrays.copyOf(bytes, bytes.length / 2));
 		assertThatThrownBy(() -> SubmissionReaders.open(truncated, ReadLimits.defaults()).read(new RowSink() {
 			@Override
 			public void startSheet(String name) {
