@@ -430,6 +430,8 @@ public final class SubmissionLoader {
 	/** Why a file was rejected, as a clerk reads it. */
 	record Rejection(String code, String reason) {
 
+		private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SubmissionLoader.class);
+
 		static Rejection of(Throwable ex) {
 			if (ex instanceof RejectedFileException rejected) {
 				return new Rejection(rejected.code(), rejected.reason());
@@ -437,6 +439,10 @@ public final class SubmissionLoader {
 			if (ex instanceof OutOfMemoryError || ex instanceof StackOverflowError) {
 				return new Rejection("file.too-complex", "文件过于庞大或结构过于复杂，超出处理上限，请检查文件或拆分后重新报送");
 			}
+			// A reader library's exception on a broken file, or a fault of our own: the
+			// file is
+			// rejected either way, and the trace is kept for whoever looks into it.
+			LOG.warn("文件读取异常，已拒收", ex);
 			String detail = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 			return new Rejection("file.corrupt",
 					"文件已损坏或格式异常，无法读取（" + SubmissionLedger.truncate(detail, 300) + "），请用 Excel 打开后另存为 .xlsx 重新报送");
