@@ -1,7 +1,5 @@
 package org.huizong.bench;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -14,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -23,8 +20,9 @@ import org.dhatim.fastexcel.reader.Sheet;
 import org.huizong.intake.ReadLimits;
 import org.huizong.intake.RowSink;
 import org.huizong.intake.SubmissionReaders;
+import org.huizong.load.LoaderBenchmark;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Times huizong against the floors of its work, on the same files, in one process:
@@ -202,56 +200,22 @@ public final class Benchmark {
 	}
 
 	/**
-	 * huizong's writing alone: the same facts through its COPY writer, one COPY a file as
-	 * a run sends them (500-row files here), with the ledger's statements a file costs.
+	 * huizong's writing alone: the same facts through its own writer, one COPY a file in
+	 * a savepoint, as a run sends them (files of the run's average size).
 	 */
 	private Measurement ownLoader(String url, Path dump, long rows) throws Exception {
 		long size = Files.size(dump);
 		try (Connection connection = DriverManager.getConnection(url)) {
 			scratchTable(connection);
-			connection.setAutoCommit(false);
-			return Measurement.of("写入：huizong", size, () -> {
-				IntSupplier perFile = () -> (int) Math.max(1, rows / Math.max(1, this.files.size()));
-				int rowsPerFile = perFile.getAsInt();
-				try (BufferedReader in = Files.newBufferedReader(dump, StandardCharsets.UTF_8)) {
-					CopyIn copy = null;
-					ByteArrayOutputStream buffer = new ByteArrayOutputStream(64 * 1024);
-					int inFile = 0;
-					String line;
-					while ((line = in.readLine()) != null) {
-						if (copy == null) {
-							try (Statement statement = connection.createStatement()) {
-								statement.execute("SAVEPOINT file");
-							}
-							copy = connection.unwrap(PGConnection.class)
-								.getCopyAPI()
-								.copyIn("COPY fact_bench (" + FACT_COLUMNS + ") FROM STDIN");
-						}
-						byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-						buffer.write(bytes, 0, bytes.length);
-						if (buffer.size() >= 32 * 1024) {
-							copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-							buffer.reset();
-						}
-						if (++inFile == rowsPerFile) {
-							copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-							buffer.reset();
-							copy.endCopy();
-							copy = null;
-							inFile = 0;
-							try (Statement statement = connection.createStatement()) {
-								statement.execute("RELEASE SAVEPOINT file");
-							}
-						}
-					}
-					if (copy != null) {
-						copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-						copy.endCopy();
-					}
-				}
-				connection.commit();
-				return rows;
-			});
+		}
+		int perFile = (int) Math.max(1, rows / Math.max(1, this.files.size()));
+		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, true);
+		try {
+			return Measurement.of("写入：huizong", size,
+					() -> LoaderBenchmark.write(dataSource, dump, "fact_bench", perFile));
+		}
+		finally {
+			dataSource.destroy();
 		}
 	}
 

@@ -28,7 +28,15 @@ abstract class FactWriter {
 	private int written;
 
 	static FactWriter create(JdbcTemplate jdbc, boolean postgres, long submissionId, int batchSize) {
-		return postgres ? new Copy(jdbc, submissionId) : new Inserts(jdbc, submissionId, batchSize);
+		return create(jdbc, postgres, submissionId, batchSize, "fact");
+	}
+
+	/**
+	 * A writer into {@code table}, a table of the fact table's shape (the benchmark's
+	 * copy of it).
+	 */
+	static FactWriter create(JdbcTemplate jdbc, boolean postgres, long submissionId, int batchSize, String table) {
+		return postgres ? new Copy(jdbc, submissionId, table) : new Inserts(jdbc, submissionId, batchSize, table);
 	}
 
 	final void write(Fact fact) {
@@ -58,8 +66,7 @@ abstract class FactWriter {
 	/** Batched {@code INSERT}s. */
 	private static final class Inserts extends FactWriter {
 
-		private static final String INSERT = "INSERT INTO fact (" + COLUMNS
-				+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+		private final String insert;
 
 		private final JdbcTemplate jdbc;
 
@@ -69,7 +76,9 @@ abstract class FactWriter {
 
 		private final int batchSize;
 
-		Inserts(JdbcTemplate jdbc, long submissionId, int batchSize) {
+		Inserts(JdbcTemplate jdbc, long submissionId, int batchSize, String table) {
+			this.insert = "INSERT INTO " + table + " (" + COLUMNS
+					+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 			this.jdbc = jdbc;
 			this.submissionId = submissionId;
 			this.batchSize = batchSize;
@@ -89,7 +98,7 @@ abstract class FactWriter {
 
 		private void send() {
 			if (!this.batch.isEmpty()) {
-				this.jdbc.batchUpdate(INSERT, this.batch);
+				this.jdbc.batchUpdate(this.insert, this.batch);
 				this.batch.clear();
 			}
 		}
@@ -112,8 +121,6 @@ abstract class FactWriter {
 	 */
 	private static final class Copy extends FactWriter {
 
-		private static final String SQL = "COPY fact (" + COLUMNS + ") FROM STDIN";
-
 		private final DataSource dataSource;
 
 		private final String prefix;
@@ -128,7 +135,10 @@ abstract class FactWriter {
 
 		private CopyIn copy;
 
-		Copy(JdbcTemplate jdbc, long submissionId) {
+		private final String sql;
+
+		Copy(JdbcTemplate jdbc, long submissionId, String table) {
+			this.sql = "COPY " + table + " (" + COLUMNS + ") FROM STDIN";
 			this.dataSource = jdbc.getDataSource();
 			this.prefix = submissionId + "\t";
 		}
@@ -184,7 +194,7 @@ abstract class FactWriter {
 			try {
 				if (this.copy == null) {
 					this.connection = DataSourceUtils.getConnection(this.dataSource);
-					this.copy = this.connection.unwrap(PGConnection.class).getCopyAPI().copyIn(SQL);
+					this.copy = this.connection.unwrap(PGConnection.class).getCopyAPI().copyIn(this.sql);
 				}
 				byte[] bytes = this.buffer.toByteArray();
 				this.copy.writeToCopy(bytes, 0, bytes.length);
