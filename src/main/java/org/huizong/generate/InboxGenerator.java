@@ -134,6 +134,9 @@ public final class InboxGenerator {
 	private static void writeWorkbook(Path file, Workbook workbook, String unit, String period, int rows, Random random)
 			throws IOException {
 		try (workbook; OutputStream stream = Files.newOutputStream(file)) {
+			Sheet notes = workbook.createSheet("填表说明");
+			notes.createRow(0).createCell(0).setCellValue("1. 本表每月5日前报送区城管办");
+			notes.createRow(1).createCell(0).setCellValue("2. 数量填数字，计量单位写在“单位”列");
 			Sheet sheet = workbook.createSheet("工作量");
 			sheet.createRow(0).createCell(0).setCellValue(title(period));
 			sheet.createRow(1).createCell(0).setCellValue("填报单位：" + unit);
@@ -147,10 +150,38 @@ public final class InboxGenerator {
 				}
 			}
 			sheet.createRow(3 + rows).createCell(0).setCellValue("填表人：统计员");
+			writeProblemsBySource(workbook.createSheet("亮灯设施专项整治"), random);
 			workbook.write(stream);
 			if (workbook instanceof SXSSFWorkbook streaming) {
 				streaming.close();
 			}
+		}
+	}
+
+	/**
+	 * The wide layout: one row a problem source, one column a metric, the campaign only
+	 * in the sheet's name, and a totals row that adds up.
+	 */
+	private static void writeProblemsBySource(Sheet sheet, Random random) {
+		sheet.createRow(0).createCell(0).setCellValue("问题整改情况");
+		text(sheet.createRow(1), "问题来源", "发现问题(件)", "整改问题(件)", "关灯处理(件)");
+		String[] sources = { "自查", "督查", "交办" };
+		int[] totals = new int[3];
+		for (int i = 0; i < sources.length; i++) {
+			Row row = sheet.createRow(2 + i);
+			row.createCell(0).setCellValue(sources[i]);
+			int found = 20 + random.nextInt(100);
+			int fixed = found - random.nextInt(10);
+			int[] values = { found, fixed, found - fixed };
+			for (int c = 0; c < values.length; c++) {
+				row.createCell(1 + c).setCellValue(values[c]);
+				totals[c] += values[c];
+			}
+		}
+		Row total = sheet.createRow(2 + sources.length);
+		total.createCell(0).setCellValue("合计");
+		for (int c = 0; c < totals.length; c++) {
+			total.createCell(1 + c).setCellValue(totals[c]);
 		}
 	}
 
