@@ -41,6 +41,11 @@ public final class TableParser implements RowSink {
 
 	private static final Pattern ORDINAL_ONLY = Pattern.compile("(?:[一二三四五六七八九十]+|\\d+)[、.．)）]?");
 
+	/**
+	 * How far above its header a table's title may stand (a metadata row or two between).
+	 */
+	private static final int TITLE_DISTANCE = 3;
+
 	private static final List<String> FOOTNOTES = List.of("填表人", "填报人", "审核人", "审核", "负责人", "制表", "统计人", "联系人", "联系电话",
 			"注:", "备注:", "说明:", "单位负责人", "分管领导");
 
@@ -61,6 +66,10 @@ public final class TableParser implements RowSink {
 	private String titleCampaign = "";
 
 	private String sheetCampaign = "";
+
+	private String titleLine = "";
+
+	private int titleLineRow;
 
 	private Row pendingHeader;
 
@@ -93,6 +102,8 @@ public final class TableParser implements RowSink {
 		this.sawTable = false;
 		this.titleCampaign = "";
 		this.sheetCampaign = this.catalog.campaignWithin(name).orElse("");
+		this.titleLine = "";
+		this.titleLineRow = 0;
 		endTable();
 	}
 
@@ -106,15 +117,16 @@ public final class TableParser implements RowSink {
 			Row upper = this.pendingHeader;
 			this.pendingHeader = null;
 			if (isHeaderContinuation(upper, row)) {
-				startTable(merge(upper, row));
+				startTable(merge(upper, row), upper.number());
 				return;
 			}
-			startTable(headerTexts(upper));
+			startTable(headerTexts(upper), upper.number());
 		}
 		if (looksLikeHeader(row)) {
 			this.pendingHeader = row;
 			return;
 		}
+		noteTitleLine(row);
 		if (this.columns == null) {
 			noteTitle(row);
 			return;
@@ -125,7 +137,7 @@ public final class TableParser implements RowSink {
 	@Override
 	public void endSheet() {
 		if (this.pendingHeader != null) {
-			startTable(headerTexts(this.pendingHeader));
+			startTable(headerTexts(this.pendingHeader), this.pendingHeader.number());
 			this.pendingHeader = null;
 		}
 		this.sawTableInLast = this.sawTable;
@@ -263,7 +275,24 @@ public final class TableParser implements RowSink {
 		return texts;
 	}
 
-	private void startTable(Map<Integer, String> headerTexts) {
+	/**
+	 * A line of one text naming a campaign, just above a header, is that table's title,
+	 * even when another table (or its footnotes) came before it in the sheet.
+	 */
+	private void noteTitleLine(Row row) {
+		if (row.cells().size() == 1 && row.cells().get(0).kind() == CellKind.TEXT) {
+			Optional<String> campaign = this.catalog.campaignWithin(row.cells().get(0).text());
+			if (campaign.isPresent()) {
+				this.titleLine = campaign.get();
+				this.titleLineRow = row.number();
+			}
+		}
+	}
+
+	private void startTable(Map<Integer, String> headerTexts, int headerRow) {
+		if (!this.titleLine.isEmpty() && headerRow - this.titleLineRow <= TITLE_DISTANCE) {
+			this.titleCampaign = this.titleLine;
+		}
 		endTable();
 		this.tableNo++;
 		this.sawTable = true;

@@ -92,6 +92,14 @@ class TableParserTests {
 	}
 
 	@Test
+	void aSecondTableTakesTheCampaignOfItsOwnTitle() {
+		parse("", "城市家具专项整治工作量", "工作内容|数量|单位", "修理果壳箱|200|只", "填表人：张三", "亮灯设施专项整治情况", "问题来源|发现问题(件)|整改问题(件)",
+				"自查|123|98");
+		assertThat(described()).containsExactly("B3 城市家具专项整治/修理果壳箱/=200 只", "B7 亮灯设施专项整治/发现问题(件)/自查=123 件",
+				"C7 亮灯设施专项整治/整改问题(件)/自查=98 件");
+	}
+
+	@Test
 	void takesTheCampaignFromTheSheetName() {
 		parse("河道大清理专项整治", "工作内容|数量|单位", "清理卫生死角|2|处");
 		assertThat(described()).containsExactly("B2 河道大清理专项整治/清理卫生死角/=2 处");
