@@ -27,8 +27,4 @@ final class NameIndex<T> {
 		return Optional.ofNullable(this.byFolded.get(folded));
 	}
 
-	int size() {
-		return this.byFolded.size();
-	}
-
 }

@@ -55,6 +55,15 @@ public final class Names {
 	}
 
 	/**
+	 * The folded text in a name's trailing brackets ({@code 只} of {@code 修理果壳箱（只）}), or
+	 * empty.
+	 */
+	public static String bracketedSuffix(String raw) {
+		String[] split = splitTrailingBracket(fold(raw));
+		return (split != null) ? split[1] : "";
+	}
+
+	/**
 	 * Splits {@code 修理果壳箱(只)} into the name and the bracketed text, on a folded name.
 	 * @return the name and the bracket content, or {@code null} when the name ends in no
 	 * bracket

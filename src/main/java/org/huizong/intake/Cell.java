@@ -14,6 +14,14 @@ public record Cell(int column, CellKind kind, String text) {
 	}
 
 	/** The column letters of the A1 notation: 0 is {@code A}, 26 is {@code AA}. */
+	/**
+	 * A number as this project writes it everywhere: no exponent, no grouping, no
+	 * trailing zeros.
+	 */
+	public static String plainDecimal(java.math.BigDecimal value) {
+		return value.stripTrailingZeros().toPlainString();
+	}
+
 	public static String columnName(int column) {
 		StringBuilder name = new StringBuilder();
 		for (int c = column + 1; c > 0; c = (c - 1) / 26) {

@@ -203,7 +203,7 @@ final class XlsRowReader implements SubmissionReader {
 				return new Cell(column, CellKind.DATE,
 						DateUtil.getLocalDateTime(value, this.date1904).toLocalDate().toString());
 			}
-			return new Cell(column, CellKind.NUMBER, XlsxRowReader.plain(new BigDecimal(Double.toString(value))));
+			return new Cell(column, CellKind.NUMBER, Cell.plainDecimal(new BigDecimal(Double.toString(value))));
 		}
 
 		private void add(CellValueRecordInterface record, Cell cell) {

@@ -462,7 +462,7 @@ final class XlsxRowReader implements SubmissionReader {
 						? DateUtil.getLocalDateTime(serial, this.date1904).toLocalDate().toString() : text;
 				return new Cell(column, CellKind.DATE, shown);
 			}
-			return new Cell(column, CellKind.NUMBER, plain(value));
+			return new Cell(column, CellKind.NUMBER, Cell.plainDecimal(value));
 		}
 
 		private static boolean isPlainInteger(String text) {
@@ -515,11 +515,6 @@ final class XlsxRowReader implements SubmissionReader {
 			return column - 1;
 		}
 
-	}
-
-	static String plain(BigDecimal value) {
-		BigDecimal stripped = value.stripTrailingZeros();
-		return (stripped.signum() == 0) ? "0" : stripped.toPlainString();
 	}
 
 }

@@ -114,10 +114,6 @@ public final class RunLauncher {
 		}
 	}
 
-	public boolean stopRequested() {
-		return this.stopRequested;
-	}
-
 	void started(JobExecution execution) {
 		this.current = execution;
 		if (this.stopRequested) {

@@ -31,10 +31,6 @@ public final class RunProgress {
 		this.terminal = terminal;
 	}
 
-	public static RunProgress silent() {
-		return new RunProgress(null, false);
-	}
-
 	void begin(int total) {
 		this.total = total;
 		this.done = 0;
@@ -44,9 +40,6 @@ public final class RunProgress {
 
 	void fileDone(FileOutcome outcome) {
 		this.done++;
-		if (this.out == null) {
-			return;
-		}
 		long now = System.nanoTime();
 		boolean last = this.done == this.total;
 		if (this.terminal || last || now - this.lastPrinted >= LOG_EVERY_NANOS) {

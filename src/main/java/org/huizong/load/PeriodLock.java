@@ -39,7 +39,7 @@ public final class PeriodLock implements AutoCloseable {
 			throws SQLException, InterruptedException {
 		Connection connection = dataSource.getConnection();
 		try {
-			boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+			boolean postgres = Databases.isPostgres(connection);
 			long key = key(period);
 			if (!postgres) {
 				prepareRow(connection, period);

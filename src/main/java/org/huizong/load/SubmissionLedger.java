@@ -19,8 +19,6 @@ public final class SubmissionLedger {
 
 	static final String REJECTED = "rejected";
 
-	static final String REPLACED = "replaced";
-
 	private final JdbcTemplate jdbc;
 
 	public SubmissionLedger(JdbcTemplate jdbc) {

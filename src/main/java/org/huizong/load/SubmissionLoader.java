@@ -75,10 +75,7 @@ public final class SubmissionLoader {
 	}
 
 	private static boolean isPostgres(JdbcTemplate jdbc) {
-		Boolean postgres = jdbc.execute((java.sql.Connection c) -> c.getMetaData()
-			.getDatabaseProductName()
-			.toLowerCase(java.util.Locale.ROOT)
-			.contains("postgres"));
+		Boolean postgres = jdbc.execute(Databases::isPostgres);
 		return Boolean.TRUE.equals(postgres);
 	}
 

@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.huizong.intake.Cell;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -66,7 +67,7 @@ public final class CsvExport {
 			this.jdbc.query("SELECT period, unit, campaign, metric, source, total_value, measure, approx "
 					+ "FROM consolidated_unit WHERE period = ?", (rs) -> {
 						rows.add(List.of(safe(rs.getString(1)), safe(rs.getString(2)), safe(rs.getString(3)),
-								safe(rs.getString(4)), safe(rs.getString(5)), plain(rs.getBigDecimal(6)),
+								safe(rs.getString(4)), safe(rs.getString(5)), Cell.plainDecimal(rs.getBigDecimal(6)),
 								safe(rs.getString(7)), String.valueOf(rs.getBoolean(8))));
 					}, period);
 		}
@@ -74,7 +75,7 @@ public final class CsvExport {
 			this.jdbc.query("SELECT period, campaign, metric, source, total_value, measure, approx, units "
 					+ "FROM consolidated_campaign WHERE period = ?", (rs) -> {
 						rows.add(List.of(safe(rs.getString(1)), safe(rs.getString(2)), safe(rs.getString(3)),
-								safe(rs.getString(4)), plain(rs.getBigDecimal(5)), safe(rs.getString(6)),
+								safe(rs.getString(4)), Cell.plainDecimal(rs.getBigDecimal(5)), safe(rs.getString(6)),
 								String.valueOf(rs.getBoolean(7)), String.valueOf(rs.getInt(8))));
 					}, period);
 		}
@@ -85,12 +86,6 @@ public final class CsvExport {
 		}
 		rows.sort(byNames);
 		return rows;
-	}
-
-	/** A plain decimal: no exponent, no thousands separator, no trailing zeros. */
-	public static String plain(BigDecimal value) {
-		BigDecimal stripped = value.stripTrailingZeros();
-		return (stripped.signum() == 0) ? "0" : stripped.toPlainString();
 	}
 
 	/** Text that Excel would read as a formula gets a leading apostrophe. */

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.huizong.catalog.Catalog;
 import org.huizong.catalog.HeaderRole;
+import org.huizong.catalog.Names;
 
 /**
  * What a header cell makes of its column: a role ({@code 专项名称}, {@code 数量}), a metric (a
@@ -17,25 +18,25 @@ import org.huizong.catalog.HeaderRole;
  * @param measureHint a measure given in the header's brackets, or empty
  * @param rowTotal whether the column is a row total ({@code 合计}) that is not a figure of
  * its own
+ * @param knownMetric whether {@code metric} is a metric of the catalog
  */
-record Column(int index, String header, Optional<HeaderRole> role, String metric, String measureHint,
-		boolean rowTotal) {
+record Column(int index, String header, Optional<HeaderRole> role, String metric, String measureHint, boolean rowTotal,
+		boolean knownMetric) {
 
 	static Column of(int index, String header, Catalog catalog) {
 		String text = header.strip();
 		if (TableParser.isTotalLabel(text)) {
-			return new Column(index, text, Optional.empty(), "", "", true);
+			return new Column(index, text, Optional.empty(), "", "", true, false);
 		}
 		Optional<HeaderRole> role = catalog.headerRole(text);
 		if (role.isPresent()) {
-			String hint = bracketContent(text);
-			return new Column(index, text, role, "", hint, false);
+			return new Column(index, text, role, "", Names.bracketedSuffix(text), false, false);
 		}
 		Optional<Catalog.MetricMatch> metric = catalog.metric(text);
 		if (metric.isPresent()) {
-			return new Column(index, text, Optional.empty(), text, metric.get().measureHint(), false);
+			return new Column(index, text, Optional.empty(), text, metric.get().measureHint(), false, true);
 		}
-		return new Column(index, text, Optional.empty(), text, bracketContent(text), false);
+		return new Column(index, text, Optional.empty(), text, Names.bracketedSuffix(text), false, false);
 	}
 
 	boolean isRecognised() {
@@ -44,15 +45,6 @@ record Column(int index, String header, Optional<HeaderRole> role, String metric
 
 	boolean is(HeaderRole wanted) {
 		return this.role.isPresent() && this.role.get() == wanted;
-	}
-
-	private static String bracketContent(String text) {
-		String folded = org.huizong.catalog.Names.fold(text);
-		int open = folded.lastIndexOf('(');
-		if (open >= 0 && folded.endsWith(")")) {
-			return folded.substring(open + 1, folded.length() - 1);
-		}
-		return "";
 	}
 
 }

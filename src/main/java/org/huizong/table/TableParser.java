@@ -408,8 +408,7 @@ public final class TableParser implements RowSink {
 				}
 			}
 			else if (column.role().isEmpty() && !column.metric().isEmpty()) {
-				boolean known = this.catalog.metric(column.metric()).isPresent();
-				if (known || cell.kind() == CellKind.NUMBER || isNumberText(cell.text())) {
+				if (column.knownMetric() || cell.kind() == CellKind.NUMBER || isNumberText(cell.text())) {
 					values.add(cell);
 				}
 			}
@@ -484,8 +483,7 @@ public final class TableParser implements RowSink {
 		}
 		for (Cell cell : row.cells()) {
 			Column column = this.columns.get(cell.column());
-			boolean figureColumn = column != null && !column.isRecognised()
-					&& this.catalog.metric(column.metric()).isPresent();
+			boolean figureColumn = column != null && column.knownMetric();
 			boolean roleColumn = column != null && column.role().isPresent();
 			if (!figureColumn && !roleColumn && cell.kind() == CellKind.TEXT && !isNumberText(cell.text())) {
 				return cell.text().strip();

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.huizong.intake.Cell;
 import org.huizong.normalize.Fact;
 import org.huizong.table.RowRole;
 
@@ -68,16 +69,16 @@ public final class CrossChecks {
 	public void finish() {
 		for (Problems p : this.problems.values()) {
 			if (p.found != null && p.fixed != null && p.fixed.compareTo(p.found) > 0) {
-				report(IssueCode.FIXED_EXCEEDS_FOUND, p.fixedSheet, p.fixedCell, p.label, plain(p.fixed),
-						plain(p.found));
+				report(IssueCode.FIXED_EXCEEDS_FOUND, p.fixedSheet, p.fixedCell, p.label, Cell.plainDecimal(p.fixed),
+						Cell.plainDecimal(p.found));
 			}
 			if (p.rate != null && p.found != null && p.fixed != null && p.found.signum() > 0) {
 				BigDecimal computed = p.fixed.multiply(BigDecimal.valueOf(100))
 					.divide(p.found, new MathContext(10))
 					.setScale(1, RoundingMode.HALF_UP);
 				if (computed.subtract(p.rate).abs().compareTo(RATE_TOLERANCE) > 0) {
-					report(IssueCode.RATE_MISMATCH, p.rateSheet, p.rateCell, p.label, plain(p.rate), plain(p.fixed),
-							plain(p.found), plain(computed));
+					report(IssueCode.RATE_MISMATCH, p.rateSheet, p.rateCell, p.label, Cell.plainDecimal(p.rate),
+							Cell.plainDecimal(p.fixed), Cell.plainDecimal(p.found), Cell.plainDecimal(computed));
 				}
 			}
 		}
@@ -111,7 +112,7 @@ public final class CrossChecks {
 		if (total.value().compareTo(sum) != 0) {
 			String metric = total.metric().isEmpty() ? total.origin().metric() : total.metric();
 			report(IssueCode.TOTAL_MISMATCH, total.origin().sheet(), total.origin().cell(), total.origin().rowLabel(),
-					metric, plain(total.value()), plain(sum));
+					metric, Cell.plainDecimal(total.value()), Cell.plainDecimal(sum));
 		}
 	}
 
@@ -120,10 +121,6 @@ public final class CrossChecks {
 		if (issue.severity() != Severity.IGNORE) {
 			this.issues.accept(issue);
 		}
-	}
-
-	static String plain(BigDecimal value) {
-		return value.stripTrailingZeros().toPlainString();
 	}
 
 	private static final class Sums {

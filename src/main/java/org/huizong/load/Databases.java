@@ -1,0 +1,17 @@
+package org.huizong.load;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+
+/** Where PostgreSQL and H2 differ: loading by COPY, locking by advisory lock. */
+final class Databases {
+
+	private Databases() {
+	}
+
+	static boolean isPostgres(Connection connection) throws SQLException {
+		return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+	}
+
+}
