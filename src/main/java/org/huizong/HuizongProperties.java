@@ -26,7 +26,10 @@ public record HuizongProperties(@DefaultValue("data/catalog") Path catalog, Map<
 		@DefaultValue("1048576") int maxRowsPerSheet, @DefaultValue("256") int maxColumns,
 		@DefaultValue("32767") int maxTextLength, @DefaultValue("5m") java.time.Duration timePerFile,
 		@DefaultValue("0.01") double zipMinInflateRatio, @DefaultValue("1073741824") long zipMaxEntrySize,
-		@DefaultValue("20") int filesPerChunk) {
+		@DefaultValue(HuizongProperties.FILES_PER_CHUNK) int filesPerChunk) {
+
+	/** Files loaded in one transaction unless set otherwise. */
+	public static final String FILES_PER_CHUNK = "20";
 
 	public HuizongProperties {
 		severity = (severity != null) ? Map.copyOf(severity) : Map.of();

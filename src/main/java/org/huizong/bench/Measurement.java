@@ -29,17 +29,38 @@ record Measurement(String phase, long rows, long bytes, double seconds, long pea
 
 	}
 
+	interface TimedWork {
+
+		/**
+		 * @return the rows handled and the nanoseconds of the part that counts
+		 */
+		long[] run() throws Exception;
+
+	}
+
 	/** Runs {@code work} after a collection, timing it and taking the heap's peak. */
 	static Measurement of(String phase, long bytes, Work work) throws Exception {
+		return timed(phase, bytes, () -> {
+			long start = System.nanoTime();
+			long rows = work.run();
+			return new long[] { rows, System.nanoTime() - start };
+		});
+	}
+
+	/**
+	 * Runs {@code work} after a collection, taking the heap's peak; the work times
+	 * itself.
+	 */
+	static Measurement timed(String phase, long bytes, TimedWork work) throws Exception {
 		System.gc();
 		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
 			if (pool.getType() == MemoryType.HEAP) {
 				pool.resetPeakUsage();
 			}
 		}
-		long start = System.nanoTime();
-		long rows = work.run();
-		double seconds = (System.nanoTime() - start) / 1e9;
+		long[] done = work.run();
+		long rows = done[0];
+		double seconds = done[1] / 1e9;
 		long peak = 0;
 		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
 			if (pool.getType() == MemoryType.HEAP) {

@@ -247,8 +247,11 @@ public final class Cli {
 			throw new UsageException("文件夹不存在：" + files);
 		}
 		String period = (arguments.optional("period") != null) ? arguments.period() : "2017-06";
-		new org.huizong.bench.Benchmark(files, db, period).run((out, err, args) -> new Cli(out, err).execute(args),
-				this.out);
+		String perChunk = System.getenv("HUIZONG_FILES_PER_CHUNK");
+		int filesPerChunk = Integer
+			.parseInt((perChunk != null) ? perChunk : org.huizong.HuizongProperties.FILES_PER_CHUNK);
+		new org.huizong.bench.Benchmark(files, db, period, filesPerChunk)
+			.run((out, err, args) -> new Cli(out, err).execute(args), this.out);
 		return OK;
 	}
 

@@ -2,7 +2,6 @@ package org.huizong.job;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.huizong.load.FileOutcome;
@@ -59,19 +58,16 @@ class SubmissionWriter implements ItemWriter<InboxFile>, StepExecutionListener {
 
 	@Override
 	public void write(Chunk<? extends InboxFile> chunk) {
-		List<FileOutcome> outcomes = new ArrayList<>(chunk.size());
-		List<? extends InboxFile> items = chunk.getItems();
-		for (int i = 0; i < items.size(); i++) {
-			InboxFile file = items.get(i);
-			try {
-				if (i + 1 < items.size()) {
-					this.files.prefetch(items.get(i + 1).path());
-				}
-				outcomes.add(this.files.load(file.path(), file.name()));
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("文件无法读取：" + file.name(), ex);
-			}
+		List<SubmissionLoader.Incoming> files = chunk.getItems()
+			.stream()
+			.map((file) -> new SubmissionLoader.Incoming(file.path(), file.name()))
+			.toList();
+		List<FileOutcome> outcomes;
+		try {
+			outcomes = this.files.load(files);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("文件无法读取：" + ex.getMessage(), ex);
 		}
 		if (outcomes.stream().anyMatch(FileOutcome::read)) {
 			this.loader.changed(this.period);

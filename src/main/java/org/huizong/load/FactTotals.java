@@ -1,13 +1,11 @@
 package org.huizong.load;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.huizong.normalize.Fact;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A submission's mapped figures summed per campaign, metric and source while it is read:
@@ -41,17 +39,13 @@ final class FactTotals {
 		sum.facts++;
 	}
 
-	void write(JdbcTemplate jdbc, long submissionId) {
-		if (this.sums.isEmpty()) {
-			return;
-		}
-		List<Object[]> rows = new ArrayList<>(this.sums.size());
+	static final String INSERT = "INSERT INTO fact_total (submission_id, campaign, metric, source, total_value, "
+			+ "measure, approx, facts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+	/** Adds the sums to {@code rows}, the parameters of {@link #INSERT}. */
+	void addTo(List<Object[]> rows, long submissionId) {
 		this.sums.forEach((key, sum) -> rows.add(new Object[] { submissionId, key.campaign(), key.metric(),
 				key.source(), sum.value, sum.measure, sum.approx, sum.facts }));
-		jdbc.batchUpdate(
-				"INSERT INTO fact_total (submission_id, campaign, metric, source, total_value, measure, approx, "
-						+ "facts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-				rows);
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.huizong.load;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -16,43 +15,33 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
- * Writes a submission's facts in batches, so that memory holds one batch, not the file:
- * through PostgreSQL's COPY where the database is PostgreSQL, as batched inserts
- * elsewhere. Both write in the caller's transaction.
+ * Writes the facts of a few submissions, so that memory holds one batch, not the files:
+ * through one PostgreSQL COPY for the lot where the database is PostgreSQL, as batched
+ * inserts elsewhere. Both write in the caller's transaction; a failure of the database is
+ * raised as a {@link org.springframework.dao.DataAccessException}.
  */
 abstract class FactWriter {
 
 	static final String COLUMNS = "submission_id, sheet, cell, campaign, metric, source, campaign_raw, metric_raw, "
 			+ "source_raw, kind, amount, measure_written, fact_value, measure, approx, mapped, raw_text";
 
-	private int written;
-
-	static FactWriter create(JdbcTemplate jdbc, boolean postgres, long submissionId, int batchSize) {
-		return create(jdbc, postgres, submissionId, batchSize, "fact");
+	static FactWriter create(JdbcTemplate jdbc, boolean postgres, int batchSize) {
+		return create(jdbc, postgres, batchSize, "fact");
 	}
 
 	/**
 	 * A writer into {@code table}, a table of the fact table's shape (the benchmark's
 	 * copy of it).
 	 */
-	static FactWriter create(JdbcTemplate jdbc, boolean postgres, long submissionId, int batchSize, String table) {
-		return postgres ? new Copy(jdbc, submissionId, table) : new Inserts(jdbc, submissionId, batchSize, table);
+	static FactWriter create(JdbcTemplate jdbc, boolean postgres, int batchSize, String table) {
+		return postgres ? new Copy(jdbc, table) : new Inserts(jdbc, batchSize, table);
 	}
 
-	final void write(Fact fact) {
-		add(fact);
-		this.written++;
-	}
-
-	final int written() {
-		return this.written;
-	}
-
-	abstract void add(Fact fact);
+	abstract void write(long submissionId, Fact fact);
 
 	/**
 	 * Sends what is still held; the facts are then in the database (in the caller's
-	 * transaction).
+	 * transaction). The connection is free for other statements again.
 	 */
 	abstract void finish();
 
@@ -70,23 +59,20 @@ abstract class FactWriter {
 
 		private final JdbcTemplate jdbc;
 
-		private final long submissionId;
-
 		private final List<Object[]> batch = new ArrayList<>();
 
 		private final int batchSize;
 
-		Inserts(JdbcTemplate jdbc, long submissionId, int batchSize, String table) {
+		Inserts(JdbcTemplate jdbc, int batchSize, String table) {
 			this.insert = "INSERT INTO " + table + " (" + COLUMNS
 					+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 			this.jdbc = jdbc;
-			this.submissionId = submissionId;
 			this.batchSize = batchSize;
 		}
 
 		@Override
-		void add(Fact fact) {
-			this.batch.add(new Object[] { this.submissionId, cut(fact.origin().sheet(), 200), fact.origin().cell(),
+		void write(long submissionId, Fact fact) {
+			this.batch.add(new Object[] { submissionId, cut(fact.origin().sheet(), 200), fact.origin().cell(),
 					fact.campaign(), fact.metric(), fact.source(), cut(fact.origin().campaign(), 500),
 					cut(fact.origin().metric(), 500), cut(fact.origin().source(), 500), fact.kind().name(),
 					fact.amount(), cut(fact.measureWritten(), 100), fact.value(), cut(fact.measure(), 100),
@@ -117,76 +103,141 @@ abstract class FactWriter {
 
 	/**
 	 * PostgreSQL's COPY in text format on the transaction's connection, streamed as the
-	 * facts come, so the database stores them while the file is still being read.
+	 * facts come, so the database stores them while files are still being read. Each line
+	 * is encoded straight into the send buffer as UTF-8.
 	 */
 	private static final class Copy extends FactWriter {
 
+		private static final int SEND_BYTES = 64 * 1024;
+
+		private final JdbcTemplate jdbc;
+
 		private final DataSource dataSource;
 
-		private final String prefix;
+		private final String sql;
 
-		private static final int SEND_BYTES = 32 * 1024;
+		private final byte[] buffer = new byte[SEND_BYTES + 16 * 1024];
 
-		private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(SEND_BYTES + 4096);
-
-		private final StringBuilder line = new StringBuilder(256);
+		private int size;
 
 		private Connection connection;
 
 		private CopyIn copy;
 
-		private final String sql;
-
-		Copy(JdbcTemplate jdbc, long submissionId, String table) {
+		Copy(JdbcTemplate jdbc, String table) {
+			this.jdbc = jdbc;
 			this.sql = "COPY " + table + " (" + COLUMNS + ") FROM STDIN";
 			this.dataSource = jdbc.getDataSource();
-			this.prefix = submissionId + "\t";
 		}
 
 		@Override
-		void add(Fact fact) {
-			StringBuilder l = this.line;
-			l.setLength(0);
-			l.append(this.prefix);
-			field(l, cut(fact.origin().sheet(), 200));
-			field(l, fact.origin().cell());
-			field(l, fact.campaign());
-			field(l, fact.metric());
-			field(l, fact.source());
-			field(l, cut(fact.origin().campaign(), 500));
-			field(l, cut(fact.origin().metric(), 500));
-			field(l, cut(fact.origin().source(), 500));
-			field(l, fact.kind().name());
-			l.append(fact.amount().toPlainString()).append('\t');
-			field(l, cut(fact.measureWritten(), 100));
-			l.append(fact.value().toPlainString()).append('\t');
-			field(l, cut(fact.measure(), 100));
-			l.append(fact.approx() ? 't' : 'f').append('\t');
-			l.append(fact.mapped() ? 't' : 'f').append('\t');
-			escape(l, cut(fact.origin().value().text(), 1000));
-			l.append('\n');
-			byte[] bytes = l.toString().getBytes(StandardCharsets.UTF_8);
-			this.buffer.write(bytes, 0, bytes.length);
-			if (this.buffer.size() >= SEND_BYTES) {
+		void write(long submissionId, Fact fact) {
+			number(submissionId);
+			field(fact.origin().sheet(), 200);
+			field(fact.origin().cell(), 16);
+			field(fact.campaign(), 200);
+			field(fact.metric(), 200);
+			field(fact.source(), 200);
+			field(fact.origin().campaign(), 500);
+			field(fact.origin().metric(), 500);
+			field(fact.origin().source(), 500);
+			field(fact.kind().name(), 16);
+			decimal(fact.amount());
+			field(fact.measureWritten(), 100);
+			decimal(fact.value());
+			field(fact.measure(), 100);
+			ascii(fact.approx() ? "t\t" : "f\t");
+			ascii(fact.mapped() ? "t\t" : "f\t");
+			text(fact.origin().value().text(), 1000);
+			put((byte) '\n');
+			if (this.size >= SEND_BYTES) {
 				send();
 			}
 		}
 
-		private static void field(StringBuilder line, String value) {
-			escape(line, value);
-			line.append('\t');
+		private void number(long value) {
+			ascii(Long.toString(value));
+			put((byte) '\t');
 		}
 
-		private static void escape(StringBuilder line, String value) {
+		private void decimal(BigDecimal value) {
+			if (value.scale() == 0 && value.precision() < 19) {
+				number(value.longValue());
+			}
+			else {
+				ascii(value.toPlainString());
+				put((byte) '\t');
+			}
+		}
+
+		private void field(String value, int max) {
+			text(value, max);
+			put((byte) '\t');
+		}
+
+		private void ascii(String value) {
+			ensure(value.length());
 			for (int i = 0; i < value.length(); i++) {
-				char c = value.charAt(i);
-				switch (c) {
-					case '\\' -> line.append("\\\\");
-					case '\t' -> line.append("\\t");
-					case '\n' -> line.append("\\n");
-					case '\r' -> line.append("\\r");
-					default -> line.append(c);
+				this.buffer[this.size++] = (byte) value.charAt(i);
+			}
+		}
+
+		/**
+		 * A text field, cut to {@code max} characters, escaped for COPY's text format and
+		 * encoded as UTF-8. A NUL, which PostgreSQL text cannot hold, is left out.
+		 */
+		private void text(String value, int max) {
+			String cut = (value.length() <= max) ? value : cut(value, max);
+			for (int i = 0; i < cut.length(); i++) {
+				ensure(4);
+				char c = cut.charAt(i);
+				if (c < 0x80) {
+					switch (c) {
+						case '\\' -> escaped('\\');
+						case '\t' -> escaped('t');
+						case '\n' -> escaped('n');
+						case '\r' -> escaped('r');
+						case '\0' -> {
+						}
+						default -> this.buffer[this.size++] = (byte) c;
+					}
 				}
+				else if (c < 0x800) {
+					this.buffer[this.size++] = (byte) (0xC0 | (c >> 6));
+					this.buffer[this.size++] = (byte) (0x80 | (c & 0x3F));
+				}
+				else if (Character.isHighSurrogate(c) && i + 1 < cut.length()
+						&& Character.isLowSurrogate(cut.charAt(i + 1))) {
+					int cp = Character.toCodePoint(c, cut.charAt(++i));
+					this.buffer[this.size++] = (byte) (0xF0 | (cp >> 18));
+					this.buffer[this.size++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+					this.buffer[this.size++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+					this.buffer[this.size++] = (byte) (0x80 | (cp & 0x3F));
+				}
+				else if (Character.isSurrogate(c)) {
+					this.buffer[this.size++] = (byte) '?';
+				}
+				else {
+					this.buffer[this.size++] = (byte) (0xE0 | (c >> 12));
+					this.buffer[this.size++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+					this.buffer[this.size++] = (byte) (0x80 | (c & 0x3F));
+				}
+			}
+		}
+
+		private void escaped(char c) {
+			this.buffer[this.size++] = '\\';
+			this.buffer[this.size++] = (byte) c;
+		}
+
+		private void put(byte b) {
+			ensure(1);
+			this.buffer[this.size++] = b;
+		}
+
+		private void ensure(int bytes) {
+			if (this.size + bytes > this.buffer.length) {
+				send();
 			}
 		}
 
@@ -196,18 +247,23 @@ abstract class FactWriter {
 					this.connection = DataSourceUtils.getConnection(this.dataSource);
 					this.copy = this.connection.unwrap(PGConnection.class).getCopyAPI().copyIn(this.sql);
 				}
-				byte[] bytes = this.buffer.toByteArray();
-				this.copy.writeToCopy(bytes, 0, bytes.length);
-				this.buffer.reset();
+				this.copy.writeToCopy(this.buffer, 0, this.size);
+				this.size = 0;
 			}
 			catch (SQLException ex) {
-				throw new IllegalStateException("写入数据失败：" + ex.getMessage(), ex);
+				throw translate(ex);
 			}
+		}
+
+		private RuntimeException translate(SQLException ex) {
+			RuntimeException translated = this.jdbc.getExceptionTranslator().translate("COPY", this.sql, ex);
+			return (translated != null) ? translated
+					: new org.springframework.jdbc.UncategorizedSQLException("COPY", this.sql, ex);
 		}
 
 		@Override
 		void finish() {
-			if (this.buffer.size() > 0) {
+			if (this.size > 0) {
 				send();
 			}
 			if (this.copy != null) {
@@ -215,7 +271,7 @@ abstract class FactWriter {
 					this.copy.endCopy();
 				}
 				catch (SQLException ex) {
-					throw new IllegalStateException("写入数据失败：" + ex.getMessage(), ex);
+					throw translate(ex);
 				}
 				finally {
 					release();
@@ -225,7 +281,7 @@ abstract class FactWriter {
 
 		@Override
 		void abort() {
-			this.buffer.reset();
+			this.size = 0;
 			if (this.copy != null) {
 				try {
 					if (this.copy.isActive()) {

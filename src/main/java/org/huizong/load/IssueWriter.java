@@ -5,19 +5,17 @@ import java.util.List;
 
 import org.huizong.validate.Issue;
 import org.huizong.validate.Severity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes a submission's issues, all at once when the file is read (its facts may be
- * streaming into the database meanwhile). A file that is wrong in every cell is told so
- * without flooding the tables: past a bound, issues are counted, not stored.
+ * Holds a submission's issues until the file is read, when they are handed to the batch
+ * that writes them (its facts may be streaming into the database meanwhile). A file that
+ * is wrong in every cell is told so without flooding the tables: past a bound, issues are
+ * counted, not stored.
  */
 final class IssueWriter {
 
-	private static final String INSERT = "INSERT INTO issue (submission_id, severity, code, sheet, cell, message) "
+	static final String INSERT = "INSERT INTO issue (submission_id, severity, code, sheet, cell, message) "
 			+ "VALUES (?, ?, ?, ?, ?, ?)";
-
-	private final JdbcTemplate jdbc;
 
 	private final long submissionId;
 
@@ -29,8 +27,7 @@ final class IssueWriter {
 
 	private int errors;
 
-	IssueWriter(JdbcTemplate jdbc, long submissionId, int maxStored) {
-		this.jdbc = jdbc;
+	IssueWriter(long submissionId, int maxStored) {
 		this.submissionId = submissionId;
 		this.maxStored = maxStored;
 	}
@@ -46,17 +43,16 @@ final class IssueWriter {
 		}
 	}
 
-	void flush() {
+	/** Hands the issues held over to {@code rows}, the parameters of {@link #INSERT}. */
+	void flushTo(List<Object[]> rows) {
 		if (this.count > this.maxStored) {
 			int more = this.count - this.maxStored;
 			this.batch.add(new Object[] { this.submissionId, this.errors > 0 ? "error" : "warning", "issues.truncated",
 					"", "", "另有 " + more + " 个问题未逐一列出，请先改正以上问题后重新报送" });
 			this.count = this.maxStored;
 		}
-		if (!this.batch.isEmpty()) {
-			this.jdbc.batchUpdate(INSERT, this.batch);
-			this.batch.clear();
-		}
+		rows.addAll(this.batch);
+		this.batch.clear();
 	}
 
 	int errors() {

@@ -1,10 +1,15 @@
 package org.huizong.load;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -47,35 +52,68 @@ public final class SubmissionLedger {
 		return current;
 	}
 
-	long open(String period, String fileName, String sha256, Instant received) {
-		KeyHolder key = new GeneratedKeyHolder();
-		this.jdbc.update((connection) -> {
-			var ps = connection.prepareStatement("INSERT INTO submission (period, unit, file_name, sha256, status, "
-					+ "reason_code, reason, format, encoding, rows_read, facts, received_at) "
-					+ "VALUES (?, '', ?, ?, 'loading', '', '', '', '', 0, 0, ?)", new String[] { "id" });
-			ps.setString(1, period);
-			ps.setString(2, fileName);
-			ps.setString(3, sha256);
-			ps.setTimestamp(4, Timestamp.from(received));
-			return ps;
-		}, key);
-		return key.getKey().longValue();
+	/** A file about to be read for the first time. */
+	record NewFile(String name, String sha256) {
 	}
 
 	/**
-	 * A known submission read again: its figures and issues go, its place in the ledger
-	 * stays.
+	 * Enters files about to be read, all in one batch, as {@code loading}.
+	 * @return their ids, in the order given
 	 */
-	long reopen(long id, String fileName) {
-		this.jdbc.update("UPDATE submission SET file_name = ?, status = 'loading', reason_code = '', reason = '', "
-				+ "replaced_by = NULL WHERE id = ?", fileName, id);
-		return id;
+	List<Long> open(String period, List<NewFile> files, Instant received) {
+		if (files.isEmpty()) {
+			return List.of();
+		}
+		KeyHolder keys = new GeneratedKeyHolder();
+		Timestamp at = Timestamp.from(received);
+		this.jdbc.batchUpdate((connection) -> connection.prepareStatement("INSERT INTO submission (period, unit, "
+				+ "file_name, sha256, status, reason_code, reason, format, encoding, rows_read, facts, received_at) "
+				+ "VALUES (?, '', ?, ?, 'loading', '', '', '', '', 0, 0, ?)", new String[] { "id" }),
+				new BatchPreparedStatementSetter() {
+					@Override
+					public void setValues(PreparedStatement ps, int i) throws SQLException {
+						ps.setString(1, period);
+						ps.setString(2, truncate(files.get(i).name(), 1000));
+						ps.setString(3, files.get(i).sha256());
+						ps.setTimestamp(4, at);
+					}
+
+					@Override
+					public int getBatchSize() {
+						return files.size();
+					}
+				}, keys);
+		List<Long> ids = new ArrayList<>(files.size());
+		for (Map<String, Object> key : keys.getKeyList()) {
+			Object id = key.containsKey("id") ? key.get("id") : key.get("ID");
+			ids.add(((Number) id).longValue());
+		}
+		if (ids.size() != files.size()) {
+			throw new IllegalStateException("submission ids: " + ids.size() + " for " + files.size() + " files");
+		}
+		return ids;
 	}
 
-	void clear(long id) {
-		this.jdbc.update("DELETE FROM fact WHERE submission_id = ?", id);
-		this.jdbc.update("DELETE FROM fact_total WHERE submission_id = ?", id);
-		this.jdbc.update("DELETE FROM issue WHERE submission_id = ?", id);
+	/**
+	 * Known submissions read again: their figures and issues go, their places in the
+	 * ledger stay.
+	 * @param files each id with the file name it now has
+	 */
+	void reopen(Map<Long, String> files) {
+		if (files.isEmpty()) {
+			return;
+		}
+		List<Object[]> names = new ArrayList<>(files.size());
+		List<Object[]> ids = new ArrayList<>(files.size());
+		files.forEach((id, name) -> {
+			names.add(new Object[] { truncate(name, 1000), id });
+			ids.add(new Object[] { id });
+		});
+		this.jdbc.batchUpdate("UPDATE submission SET file_name = ?, status = 'loading', reason_code = '', "
+				+ "reason = '', replaced_by = NULL WHERE id = ?", names);
+		this.jdbc.batchUpdate("DELETE FROM fact WHERE submission_id = ?", ids);
+		this.jdbc.batchUpdate("DELETE FROM fact_total WHERE submission_id = ?", ids);
+		this.jdbc.batchUpdate("DELETE FROM issue WHERE submission_id = ?", ids);
 	}
 
 	/** Marks the period's consolidated tables as behind its submissions. */
@@ -87,23 +125,71 @@ public final class SubmissionLedger {
 		}
 	}
 
-	void loaded(long id, String unit, String format, String encoding, int rows, int facts) {
-		this.jdbc.update("UPDATE submission SET unit = ?, status = 'loaded', format = ?, encoding = ?, rows_read = ?, "
-				+ "facts = ? WHERE id = ?", unit, format, encoding, rows, facts, id);
+	/**
+	 * What became of the files read in one batch, held until their facts are written and
+	 * then written together.
+	 */
+	final class Outcomes {
+
+		private final List<Object[]> loaded = new ArrayList<>();
+
+		private final List<Object[]> rejected = new ArrayList<>();
+
+		private final List<Object[]> replaced = new ArrayList<>();
+
+		private final List<Object[]> partial = new ArrayList<>();
+
+		void loaded(long id, String unit, String format, String encoding, int rows, int facts) {
+			this.loaded.add(new Object[] { truncate(unit, 200), format, encoding, rows, facts, id });
+		}
+
+		/**
+		 * @param partial whether some of its facts were written before it failed: they go
+		 */
+		void rejected(long id, String unit, String code, String reason, String format, String encoding,
+				boolean partial) {
+			this.rejected.add(new Object[] { truncate(unit, 200), code, truncate(reason, 2000), format, encoding, id });
+			if (partial) {
+				this.partial.add(new Object[] { id });
+			}
+		}
+
+		void replace(long older, long newer) {
+			this.replaced.add(new Object[] { newer, older });
+		}
+
+		/**
+		 * Writes them: a submission replaced in the batch ends as replaced, even if it
+		 * was loaded in the same batch.
+		 */
+		void write() {
+			JdbcTemplate jdbc = SubmissionLedger.this.jdbc;
+			if (!this.partial.isEmpty()) {
+				jdbc.batchUpdate("DELETE FROM fact WHERE submission_id = ?", this.partial);
+			}
+			if (!this.loaded.isEmpty()) {
+				jdbc.batchUpdate("UPDATE submission SET unit = ?, status = 'loaded', format = ?, encoding = ?, "
+						+ "rows_read = ?, facts = ? WHERE id = ?", this.loaded);
+			}
+			if (!this.rejected.isEmpty()) {
+				jdbc.batchUpdate("UPDATE submission SET unit = ?, status = 'rejected', reason_code = ?, reason = ?, "
+						+ "format = ?, encoding = ? WHERE id = ?", this.rejected);
+			}
+			if (!this.replaced.isEmpty()) {
+				jdbc.batchUpdate("UPDATE submission SET status = 'replaced', replaced_by = ? WHERE id = ?",
+						this.replaced);
+			}
+		}
+
 	}
 
-	void rejected(long id, String unit, String code, String reason, String format, String encoding) {
-		this.jdbc
-			.update("UPDATE submission SET unit = ?, status = 'rejected', reason_code = ?, reason = ?, format = ?, "
-					+ "encoding = ? WHERE id = ?", unit, code, truncate(reason, 2000), format, encoding, id);
-	}
-
-	void replace(long older, long newer) {
-		this.jdbc.update("UPDATE submission SET status = 'replaced', replaced_by = ? WHERE id = ?", newer, older);
-	}
-
+	/**
+	 * Text as a column of {@code max} characters holds it: cut with an ellipsis, and
+	 * without NUL characters, which PostgreSQL cannot store.
+	 */
 	static String truncate(String text, int max) {
-		return (text.length() <= max) ? text : text.substring(0, max - 1) + "…";
+		String stored = (text.indexOf('\0') >= 0) ? text.replace("\0", "") : text;
+		return (stored.length() <= max) ? stored : stored.substring(0, max - 1) + "…";
 	}
 
 }

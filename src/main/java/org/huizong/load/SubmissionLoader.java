@@ -3,8 +3,11 @@ package org.huizong.load;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,19 +30,26 @@ import org.huizong.validate.Issue;
 import org.huizong.validate.IssueCode;
 import org.huizong.validate.Severity;
 import org.huizong.validate.SeverityPolicy;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads one file for one period: known content is not read again; new content is read,
- * normalised, checked and written with its issues in one transaction (a savepoint where
- * the caller has one), and replaces the unit's earlier submission. A file that fails
- * leaves nothing of itself but its rejection, and the unit's earlier figures stay in
- * place.
+ * Loads files for one period, a batch at a time: known content is not read again; new
+ * content is read, normalised and checked, and replaces the unit's earlier submission.
+ * The facts of a batch stream into the database as its files are read (one COPY for the
+ * batch on PostgreSQL); everything else a file leaves — its ledger entry, issues and
+ * totals — is held until the facts are in and then written in a few statements. A file
+ * that fails leaves nothing of itself but its rejection, and the unit's earlier figures
+ * stay in place. Should the database refuse anything in a batch, the batch is taken back
+ * to its savepoint and loaded again a file at a time, each in a savepoint of its own, so
+ * that only the file it refuses is lost — as a rejection that says why.
  */
 public final class SubmissionLoader {
+
+	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SubmissionLoader.class);
 
 	private static final int FACT_BATCH = 1000;
 
@@ -80,11 +90,6 @@ public final class SubmissionLoader {
 	}
 
 	/**
-	 * Starts loading files for a period: what the ledger knows of the period is read
-	 * once, here, not once a file. Only one run of a period loads at a time (the period's
-	 * lock), so it stays true.
-	 */
-	/**
 	 * Marks the period's consolidated tables as behind: files were loaded or rejected
 	 * now.
 	 */
@@ -92,13 +97,28 @@ public final class SubmissionLoader {
 		this.ledger.changed(period);
 	}
 
+	/**
+	 * Starts loading files for a period: what the ledger knows of the period is read
+	 * once, here, not once a file. Only one run of a period loads at a time (the period's
+	 * lock), so it stays true.
+	 * @param force read files again even if their content is known
+	 */
 	public PeriodFiles forPeriod(String period, boolean force) {
 		return new PeriodFiles(period, force, this.ledger.byDigest(period), this.ledger.currentByUnit(period));
 	}
 
 	/**
-	 * The files of one period's run, loaded one by one; the next file can be read ahead
-	 * while the current one is written.
+	 * A file to load.
+	 *
+	 * @param path where it is
+	 * @param name its path relative to the inbox, as reports name it
+	 */
+	public record Incoming(Path path, String name) {
+	}
+
+	/**
+	 * The files of one period's run, loaded a batch at a time in the caller's
+	 * transaction.
 	 */
 	public final class PeriodFiles implements AutoCloseable {
 
@@ -110,10 +130,12 @@ public final class SubmissionLoader {
 
 		private final Map<String, SubmissionLedger.Known> currentByUnit;
 
-		private final Map<Path, Ahead> ahead = new HashMap<>();
+		/* Content read in this run: read once, even when the run is forced. */
+		private final Set<String> readNow = new HashSet<>();
 
-		private record Ahead(String sha256, ReadAhead.Pending pending) {
-		}
+		private final Journal journal = new Journal();
+
+		private final Map<Path, ReadAhead.Pending> ahead = new HashMap<>();
 
 		PeriodFiles(String period, boolean force, Map<String, SubmissionLedger.Known> byDigest,
 				Map<String, SubmissionLedger.Known> currentByUnit) {
@@ -123,84 +145,271 @@ public final class SubmissionLoader {
 			this.currentByUnit = currentByUnit;
 		}
 
-		/** Starts reading {@code file} now if it will have to be read at all. */
-		public void prefetch(Path file) throws IOException {
-			String sha256 = Digests.sha256(file);
-			boolean needed = this.force || !this.byDigest.containsKey(sha256);
-			this.ahead.put(file, new Ahead(sha256, needed ? ReadAhead.start(opener(file)) : null));
-		}
-
 		/**
-		 * @param file the file
-		 * @param name its path relative to the inbox, as reports name it
+		 * Loads a batch of files, in order, in the caller's transaction.
+		 * @return what became of each, in the same order
 		 */
-		public FileOutcome load(Path file, String name) throws IOException {
-			Ahead ahead = this.ahead.remove(file);
-			String sha256 = (ahead != null) ? ahead.sha256() : Digests.sha256(file);
-			ReadAhead.Pending pending = (ahead != null) ? ahead.pending() : null;
-			SubmissionLedger.Known known = this.byDigest.get(sha256);
-			if (known != null && !this.force) {
-				if (pending != null) {
-					pending.cancel();
-				}
-				Outcome outcome = SubmissionLedger.REJECTED.equals(known.status()) ? Outcome.REJECTED
-						: Outcome.UNCHANGED;
-				return new FileOutcome(name, outcome, known.id(), false);
+		public List<FileOutcome> load(List<Incoming> files) throws IOException {
+			List<String> digests = new ArrayList<>(files.size());
+			for (Incoming file : files) {
+				digests.add(Digests.sha256(file.path()));
 			}
-			SubmissionLedger ledger = SubmissionLoader.this.ledger;
-			long id = (known != null) ? ledger.reopen(known.id(), name)
-					: ledger.open(this.period, name, sha256, SubmissionLoader.this.clock.instant());
-			Reading reading = new Reading(file, name, this.period, id, this.currentByUnit::get,
-					(pending != null) ? pending : ReadAhead.start(opener(file)));
+			this.journal.clear();
 			try {
-				SubmissionLoader.this.savepoint.executeWithoutResult((status) -> {
-					if (known != null) {
-						ledger.clear(id);
-					}
-					reading.run();
-				});
+				return SubmissionLoader.this.savepoint.execute((status) -> new Batch(files, digests).load());
 			}
-			catch (LinkageError ex) {
-				throw ex;
+			catch (DataAccessException ex) {
+				LOG.warn("数据库拒绝了本批 {} 个文件中的数据，改为逐个文件载入", files.size(), ex);
+				this.journal.undo();
 			}
-			catch (RuntimeException | Error ex) {
-				Rejection rejection = Rejection.of(ex);
-				if (known != null) {
-					ledger.clear(id);
+			List<FileOutcome> outcomes = new ArrayList<>(files.size());
+			for (int i = 0; i < files.size(); i++) {
+				List<Incoming> one = List.of(files.get(i));
+				List<String> digest = List.of(digests.get(i));
+				try {
+					outcomes.addAll(SubmissionLoader.this.savepoint.execute((status) -> new Batch(one, digest).load()));
 				}
-				ledger.rejected(id, reading.unitOrFileName(), rejection.code(), rejection.reason(), reading.format,
-						reading.encoding);
-				this.byDigest.put(sha256, new SubmissionLedger.Known(id, SubmissionLedger.REJECTED));
-				this.currentByUnit.values().removeIf((current) -> current.id() == id);
-				return new FileOutcome(name, Outcome.REJECTED, id, true);
+				catch (DataAccessException ex) {
+					this.journal.undo();
+					outcomes.add(refused(one.get(0), digest.get(0), ex));
+				}
+				this.journal.clear();
 			}
-			this.byDigest.put(sha256, new SubmissionLedger.Known(id, SubmissionLedger.LOADED));
-			this.currentByUnit.values().removeIf((current) -> current.id() == id);
-			this.currentByUnit.put(reading.resolvedUnit, new SubmissionLedger.Known(id, name));
-			return new FileOutcome(name, Outcome.LOADED, id, true);
+			return outcomes;
 		}
 
-		private ReadAhead.Opener opener(Path file) {
-			return () -> SubmissionReaders.open(file, SubmissionLoader.this.limits);
+		/** A file whose data the database would not take: rejected, saying why. */
+		private FileOutcome refused(Incoming file, String sha256, DataAccessException ex) {
+			LOG.warn("数据库拒绝了文件 {} 的数据", file.name(), ex);
+			SubmissionLedger ledger = SubmissionLoader.this.ledger;
+			SubmissionLedger.Known known = this.byDigest.get(sha256);
+			long id;
+			if (known != null) {
+				id = known.id();
+				ledger.reopen(Map.of(id, file.name()));
+			}
+			else {
+				id = ledger
+					.open(this.period, List.of(new SubmissionLedger.NewFile(file.name(), sha256)),
+							SubmissionLoader.this.clock.instant())
+					.get(0);
+			}
+			String cause = (ex.getMostSpecificCause().getMessage() != null) ? ex.getMostSpecificCause().getMessage()
+					: ex.getClass().getSimpleName();
+			SubmissionLedger.Outcomes outcomes = ledger.new Outcomes();
+			outcomes.rejected(id, UnitNames.fromFileName(file.name(), SubmissionLoader.this.catalog), "file.refused",
+					"数据库拒绝保存本文件的数据（" + SubmissionLedger.truncate(cause, 300) + "），请检查文件内容后重新报送", "", "", false);
+			outcomes.write();
+			this.byDigest.put(sha256, new SubmissionLedger.Known(id, SubmissionLedger.REJECTED));
+			this.currentByUnit.values().removeIf((current) -> current.id() == id);
+			this.readNow.add(sha256);
+			return new FileOutcome(file.name(), Outcome.REJECTED, id, true);
+		}
+
+		private ReadAhead.Pending start(Path file) {
+			return ReadAhead.start(() -> SubmissionReaders.open(file, SubmissionLoader.this.limits));
 		}
 
 		/** Lets go of files read ahead but never loaded (a stopped run). */
 		@Override
 		public void close() {
-			this.ahead.values().forEach((ahead) -> {
-				if (ahead.pending() != null) {
-					ahead.pending().cancel();
+			this.ahead.values().forEach(ReadAhead.Pending::cancel);
+			this.ahead.clear();
+		}
+
+		/**
+		 * One batch of files: what they are, then reading them, then writing the rest.
+		 */
+		private final class Batch {
+
+			private final List<Incoming> files;
+
+			private final List<String> digests;
+
+			private final SubmissionLedger.Outcomes outcomes = SubmissionLoader.this.ledger.new Outcomes();
+
+			private final List<Object[]> issues = new ArrayList<>();
+
+			private final List<Object[]> totals = new ArrayList<>();
+
+			Batch(List<Incoming> files, List<String> digests) {
+				this.files = files;
+				this.digests = digests;
+			}
+
+			List<FileOutcome> load() {
+				PeriodFiles run = PeriodFiles.this;
+				int n = this.files.size();
+				/* For each file: its submission id if it is to be read, else -1. */
+				long[] ids = new long[n];
+				/*
+				 * For a file whose content came earlier in the batch: that file's index.
+				 */
+				int[] sameAs = new int[n];
+				Map<String, Integer> first = new HashMap<>();
+				List<SubmissionLedger.NewFile> fresh = new ArrayList<>();
+				List<Integer> freshAt = new ArrayList<>();
+				Map<Long, String> reopened = new LinkedHashMap<>();
+				for (int i = 0; i < n; i++) {
+					String sha256 = this.digests.get(i);
+					Integer earlier = first.putIfAbsent(sha256, i);
+					sameAs[i] = (earlier != null) ? earlier : -1;
+					ids[i] = -1;
+					SubmissionLedger.Known known = run.byDigest.get(sha256);
+					if (earlier != null || (known != null && (!run.force || run.readNow.contains(sha256)))) {
+						continue;
+					}
+					if (known != null) {
+						ids[i] = known.id();
+						reopened.put(known.id(), this.files.get(i).name());
+					}
+					else {
+						fresh.add(new SubmissionLedger.NewFile(this.files.get(i).name(), sha256));
+						freshAt.add(i);
+					}
+				}
+				SubmissionLedger ledger = SubmissionLoader.this.ledger;
+				List<Long> freshIds = ledger.open(run.period, fresh, SubmissionLoader.this.clock.instant());
+				for (int k = 0; k < freshAt.size(); k++) {
+					ids[freshAt.get(k)] = freshIds.get(k);
+				}
+				ledger.reopen(reopened);
+				List<FileOutcome> results = new ArrayList<>(n);
+				FactWriter facts = FactWriter.create(SubmissionLoader.this.jdbc, SubmissionLoader.this.postgres,
+						FACT_BATCH);
+				try {
+					for (int i = 0; i < n; i++) {
+						Incoming file = this.files.get(i);
+						if (ids[i] >= 0) {
+							readAhead(ids, i + 1);
+							results.add(read(file, this.digests.get(i), ids[i], facts));
+						}
+						else if (sameAs[i] >= 0) {
+							FileOutcome earlier = results.get(sameAs[i]);
+							results.add(new FileOutcome(file.name(),
+									earlier.outcome() == Outcome.REJECTED ? Outcome.REJECTED : Outcome.UNCHANGED,
+									earlier.submissionId(), false));
+						}
+						else {
+							SubmissionLedger.Known known = run.byDigest.get(this.digests.get(i));
+							results.add(new FileOutcome(file.name(), SubmissionLedger.REJECTED.equals(known.status())
+									? Outcome.REJECTED : Outcome.UNCHANGED, known.id(), false));
+						}
+					}
+					facts.finish();
+				}
+				catch (RuntimeException | Error ex) {
+					facts.abort();
+					throw ex;
+				}
+				this.outcomes.write();
+				if (!this.issues.isEmpty()) {
+					SubmissionLoader.this.jdbc.batchUpdate(IssueWriter.INSERT, this.issues);
+				}
+				if (!this.totals.isEmpty()) {
+					SubmissionLoader.this.jdbc.batchUpdate(FactTotals.INSERT, this.totals);
+				}
+				return results;
+			}
+
+			/** Starts reading the next file of the batch that is to be read, if any. */
+			private void readAhead(long[] ids, int from) {
+				for (int j = from; j < ids.length; j++) {
+					if (ids[j] >= 0) {
+						Path next = this.files.get(j).path();
+						PeriodFiles.this.ahead.computeIfAbsent(next, PeriodFiles.this::start);
+						return;
+					}
+				}
+			}
+
+			private FileOutcome read(Incoming file, String sha256, long id, FactWriter facts) {
+				PeriodFiles run = PeriodFiles.this;
+				ReadAhead.Pending pending = run.ahead.remove(file.path());
+				Reading reading = new Reading(file.name(), run.period, id, run.currentByUnit::get,
+						(pending != null) ? pending : run.start(file.path()), facts, this.outcomes);
+				run.journal.add(run.readNow, sha256);
+				try {
+					reading.run();
+				}
+				catch (LinkageError | DataAccessException ex) {
+					throw ex;
+				}
+				catch (RuntimeException | Error ex) {
+					Rejection rejection = Rejection.of(ex);
+					this.outcomes.rejected(id, reading.unitOrFileName(), rejection.code(), rejection.reason(),
+							reading.format, reading.encoding, reading.written > 0);
+					run.journal.put(run.byDigest, sha256, new SubmissionLedger.Known(id, SubmissionLedger.REJECTED));
+					run.journal.removeValues(run.currentByUnit, (current) -> current.id() == id);
+					return new FileOutcome(file.name(), Outcome.REJECTED, id, true);
+				}
+				reading.issues.flushTo(this.issues);
+				reading.totals.addTo(this.totals, id);
+				run.journal.put(run.byDigest, sha256, new SubmissionLedger.Known(id, SubmissionLedger.LOADED));
+				run.journal.removeValues(run.currentByUnit, (current) -> current.id() == id);
+				run.journal.put(run.currentByUnit, reading.resolvedUnit, new SubmissionLedger.Known(id, file.name()));
+				return new FileOutcome(file.name(), Outcome.LOADED, id, true);
+			}
+
+		}
+
+	}
+
+	/**
+	 * Changes to the run's maps made while a batch loads, so that they can be taken back
+	 * with the batch.
+	 */
+	private static final class Journal {
+
+		private final List<Runnable> undo = new ArrayList<>();
+
+		<K, V> void put(Map<K, V> map, K key, V value) {
+			boolean had = map.containsKey(key);
+			V old = map.put(key, value);
+			this.undo.add(() -> {
+				if (had) {
+					map.put(key, old);
+				}
+				else {
+					map.remove(key);
 				}
 			});
-			this.ahead.clear();
+		}
+
+		<K, V> void removeValues(Map<K, V> map, java.util.function.Predicate<V> which) {
+			List<K> keys = new ArrayList<>();
+			map.forEach((key, value) -> {
+				if (which.test(value)) {
+					keys.add(key);
+				}
+			});
+			for (K key : keys) {
+				V old = map.remove(key);
+				this.undo.add(() -> map.put(key, old));
+			}
+		}
+
+		<T> void add(Set<T> set, T value) {
+			if (set.add(value)) {
+				this.undo.add(() -> set.remove(value));
+			}
+		}
+
+		void undo() {
+			for (int i = this.undo.size() - 1; i >= 0; i--) {
+				this.undo.get(i).run();
+			}
+			this.undo.clear();
+		}
+
+		void clear() {
+			this.undo.clear();
 		}
 
 	}
 
 	/** One file being read: the stages wired together for it. */
 	private final class Reading implements SheetFacts {
-
-		private final Path file;
 
 		private final String name;
 
@@ -214,9 +423,11 @@ public final class SubmissionLoader {
 
 		private final Set<String> unmappedReported = new HashSet<>();
 
-		private FactWriter facts;
+		private final FactWriter facts;
 
-		private IssueWriter issues;
+		private final SubmissionLedger.Outcomes outcomes;
+
+		private final IssueWriter issues;
 
 		private CrossChecks checks;
 
@@ -232,29 +443,30 @@ public final class SubmissionLoader {
 
 		private int rows;
 
+		private int written;
+
 		private boolean anyTable;
 
 		private final ReadAhead.Pending pending;
 
 		private String resolvedUnit = "";
 
-		Reading(Path file, String name, String period, long id,
-				java.util.function.Function<String, SubmissionLedger.Known> currentOf, ReadAhead.Pending pending) {
+		Reading(String name, String period, long id,
+				java.util.function.Function<String, SubmissionLedger.Known> currentOf, ReadAhead.Pending pending,
+				FactWriter facts, SubmissionLedger.Outcomes outcomes) {
 			this.pending = pending;
-			this.file = file;
 			this.name = name;
 			this.period = period;
 			this.id = id;
 			this.currentOf = currentOf;
+			this.facts = facts;
+			this.outcomes = outcomes;
+			this.issues = new IssueWriter(id, MAX_ISSUES_STORED);
 			this.normalizer = new FactNormalizer(SubmissionLoader.this.catalog, SubmissionLoader.this.policy);
 		}
 
 		void run() {
-			this.facts = FactWriter.create(SubmissionLoader.this.jdbc, SubmissionLoader.this.postgres, this.id,
-					FACT_BATCH);
-			this.issues = new IssueWriter(SubmissionLoader.this.jdbc, this.id, MAX_ISSUES_STORED);
 			this.checks = new CrossChecks(SubmissionLoader.this.policy, this::issue);
-			boolean read = false;
 			try {
 				TableParser parser = new TableParser(SubmissionLoader.this.catalog, this.name, this);
 				try {
@@ -272,16 +484,9 @@ public final class SubmissionLoader {
 							"文件中没有找到统计表：需要一行表头，含“专项名称/指标/数量”等列名或指标名称（如“发现问题”）");
 				}
 				this.checks.finish();
-				this.facts.finish();
-				read = true;
 			}
 			catch (IOException ex) {
 				throw new RejectedFileException("file.unreadable", "文件无法读取：" + ex.getMessage(), ex);
-			}
-			finally {
-				if (!read) {
-					this.facts.abort();
-				}
 			}
 			String resolvedUnit = resolveUnit();
 			this.resolvedUnit = resolvedUnit;
@@ -289,23 +494,25 @@ public final class SubmissionLoader {
 				.filter((p) -> !p.equals(this.period))
 				.ifPresent((p) -> issue(
 						SubmissionLoader.this.policy.issue(IssueCode.PERIOD_MISMATCH, "", "", p, this.period)));
-			SubmissionLedger ledger = SubmissionLoader.this.ledger;
 			SubmissionLedger.Known older = this.currentOf.apply(resolvedUnit);
 			if (older != null && older.id() != this.id) {
-				ledger.replace(older.id(), this.id);
+				this.outcomes.replace(older.id(), this.id);
 				issue(SubmissionLoader.this.policy.issue(IssueCode.UNIT_RESUBMITTED, "", "", resolvedUnit,
 						older.status()));
 			}
-			this.issues.flush();
-			this.totals.write(SubmissionLoader.this.jdbc, this.id);
-			ledger.loaded(this.id, resolvedUnit, this.format, this.encoding, this.rows, this.facts.written());
+			this.outcomes.loaded(this.id, resolvedUnit, this.format, this.encoding, this.rows, this.written);
 		}
 
 		String unitOrFileName() {
 			if (!this.unit.isEmpty()) {
-				return SubmissionLoader.this.catalog.unit(this.unit).orElse(this.unit);
+				return stored(SubmissionLoader.this.catalog.unit(this.unit).orElse(this.unit));
 			}
-			return UnitNames.fromFileName(this.name, SubmissionLoader.this.catalog);
+			return stored(UnitNames.fromFileName(this.name, SubmissionLoader.this.catalog));
+		}
+
+		/** A unit's name as the ledger holds it. */
+		private static String stored(String unit) {
+			return SubmissionLedger.truncate(unit, 200);
 		}
 
 		private String resolveUnit() {
@@ -314,14 +521,14 @@ public final class SubmissionLoader {
 				if (SubmissionLoader.this.catalog.unit(fromName).isEmpty()) {
 					issue(SubmissionLoader.this.policy.issue(IssueCode.UNIT_UNKNOWN, "", "", fromName));
 				}
-				return fromName;
+				return stored(fromName);
 			}
 			Optional<String> known = SubmissionLoader.this.catalog.unit(this.unit);
 			if (known.isEmpty()) {
 				String[] place = this.unitCell.split("!", 2);
 				issue(SubmissionLoader.this.policy.issue(IssueCode.UNIT_UNKNOWN, place[0], place[1], this.unit));
 			}
-			return known.orElse(this.unit);
+			return stored(known.orElse(this.unit));
 		}
 
 		@Override
@@ -340,7 +547,8 @@ public final class SubmissionLoader {
 			else if (fact.kind() != org.huizong.catalog.MetricKind.RATE) {
 				this.totals.add(fact);
 			}
-			this.facts.write(fact);
+			this.facts.write(this.id, fact);
+			this.written++;
 		}
 
 		private void reportUnmapped(Fact fact) {
@@ -426,8 +634,6 @@ public final class SubmissionLoader {
 
 	/** Why a file was rejected, as a clerk reads it. */
 	record Rejection(String code, String reason) {
-
-		private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SubmissionLoader.class);
 
 		static Rejection of(Throwable ex) {
 			if (ex instanceof RejectedFileException rejected) {

@@ -28,6 +28,11 @@ public final class FactNormalizer {
 
 	private static final int CACHE_LIMIT = 10_000;
 
+	/* What the tables hold: NUMERIC(30, 8). */
+	private static final BigDecimal LIMIT = BigDecimal.TEN.pow(22);
+
+	private static final int SCALE = 8;
+
 	private final Catalog catalog;
 
 	private final MeasureConverter converter;
@@ -95,6 +100,11 @@ public final class FactNormalizer {
 				&& reject(issues, raw, IssueCode.VALUE_NEGATIVE, label, text)) {
 			return;
 		}
+		if (amount.abs().compareTo(LIMIT) >= 0) {
+			reject(issues, raw, IssueCode.VALUE_OUT_OF_RANGE, label, text);
+			return;
+		}
+		amount = stored(amount);
 		if (match.isEmpty()) {
 			facts.accept(new Fact(raw, campaign, "", source, MetricKind.WORK, amount, written, amount, written,
 					parsed.get().approx()));
@@ -112,8 +122,18 @@ public final class FactNormalizer {
 		if (metric.isRate() && !"%".equals(written) && value.compareTo(BigDecimal.ONE) <= 0) {
 			value = value.multiply(HUNDRED);
 		}
+		if (value.abs().compareTo(LIMIT) >= 0) {
+			reject(issues, raw, IssueCode.VALUE_OUT_OF_RANGE, label, text);
+			return;
+		}
+		value = stored(value);
 		facts.accept(new Fact(raw, campaign, metric.name(), source, metric.kind(), amount, written,
 				value.stripTrailingZeros(), metric.measure(), parsed.get().approx()));
+	}
+
+	/** A number as the tables keep it: at most 8 decimals, rounded half up. */
+	private static BigDecimal stored(BigDecimal number) {
+		return (number.scale() > SCALE) ? number.setScale(SCALE, java.math.RoundingMode.HALF_UP) : number;
 	}
 
 	private static <T> T remember(Map<String, T> cache, String key, java.util.function.Function<String, T> lookup) {

@@ -10,6 +10,7 @@ public enum IssueCode {
 
 	VALUE_NOT_A_NUMBER("value.not-a-number", Severity.ERROR, "{0} 的值“{1}”不是数字"),
 	VALUE_NEGATIVE("value.negative", Severity.ERROR, "{0} 不能为负数，填写的是“{1}”"),
+	VALUE_OUT_OF_RANGE("value.out-of-range", Severity.ERROR, "{0} 的值“{1}”超出可汇总的范围（整数部分最多 22 位）"),
 	MEASURE_INCOMPATIBLE("measure.incompatible", Severity.ERROR, "{0} 的计量单位“{1}”无法换算为“{2}”"),
 	CELL_EXCEL_ERROR("cell.excel-error", Severity.ERROR, "单元格是 Excel 错误值 {0}，请改为数字"),
 	CELL_DATE("cell.date", Severity.ERROR, "{0} 的值是日期格式（{1}），请改为数字"),

@@ -69,6 +69,34 @@ class FactNormalizerTests {
 	}
 
 	@Test
+	void refusesANumberTooLargeForTheTables() {
+		normalize("城市家具专项整治", "修理果壳箱", "", CellKind.NUMBER, "1E+22", "只");
+		assertThat(this.facts).isEmpty();
+		assertThat(this.issues).singleElement().satisfies((issue) -> {
+			assertThat(issue.code()).isEqualTo("value.out-of-range");
+			assertThat(issue.cell()).isEqualTo("E6");
+			assertThat(issue.message()).isEqualTo("修理果壳箱 的值“1E+22”超出可汇总的范围（整数部分最多 22 位）");
+		});
+	}
+
+	@Test
+	void refusesAConversionThatOverflowsTheTables() {
+		normalize("渣土运输专项整治", "清理渣土", "", CellKind.TEXT, "9999999999999999999999", "万吨");
+		assertThat(this.facts).isEmpty();
+		assertThat(this.issues).singleElement()
+			.satisfies((issue) -> assertThat(issue.code()).isEqualTo("value.out-of-range"));
+	}
+
+	@Test
+	void keepsEightDecimalsRoundedHalfUp() {
+		normalize("渣土运输专项整治", "清理渣土", "", CellKind.TEXT, "0.123456785", "公斤");
+		assertThat(this.facts).singleElement().satisfies((fact) -> {
+			assertThat(fact.amount()).isEqualByComparingTo("0.12345679");
+			assertThat(fact.value()).isEqualByComparingTo("0.00012346");
+		});
+	}
+
+	@Test
 	void keepsAnUnknownMetricAsUnmapped() {
 		normalize("河道大清理专项整治", "清理河面漂浮物", "", CellKind.TEXT, "30", "吨");
 		assertThat(this.facts).singleElement().satisfies((fact) -> {
