@@ -29,7 +29,7 @@ public record HuizongProperties(@DefaultValue("data/catalog") Path catalog, Map<
 		@DefaultValue(HuizongProperties.FILES_PER_CHUNK) int filesPerChunk) {
 
 	/** Files loaded in one transaction unless set otherwise. */
-	public static final String FILES_PER_CHUNK = "20";
+	public static final String FILES_PER_CHUNK = "50";
 
 	public HuizongProperties {
 		severity = (severity != null) ? Map.copyOf(severity) : Map.of();

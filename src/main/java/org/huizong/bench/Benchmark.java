@@ -3,6 +3,7 @@ package org.huizong.bench;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,42 +76,41 @@ public final class Benchmark {
 
 	}
 
+	/**
+	 * Runs every phase twice. The first pass is cold, as a night's run is: the readers in
+	 * a JVM that has not run them yet, and {@code run} in a new process, JVM start
+	 * included. The second pass is warm, in this process after the first: the steady
+	 * speed of each phase, without the JVM's warm-up.
+	 */
 	public void run(Runner cli, PrintStream out) throws Exception {
 		out.printf("文件 %d 个，%.1f MB：%s%n", this.files.size(), this.bytes / 1e6, this.folder);
-		Measurement fastexcel = fastexcel();
-		print(out, fastexcel, null);
-		Measurement reader = ownReader();
-		print(out, reader, fastexcel);
-		String schema = "huizong_bench_" + System.currentTimeMillis();
-		String url = this.db + (this.db.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-		try (Connection admin = DriverManager.getConnection(this.db); Statement statement = admin.createStatement()) {
-			statement.execute("CREATE SCHEMA " + schema);
-		}
+		List<String> schemas = new ArrayList<>();
 		try {
+			out.println("第一遍（冷）：读取在尚未运行过它们的 JVM 中，run 为新进程（含 JVM 启动）");
+			Measurement coldFastexcel = fastexcel();
+			print(out, coldFastexcel, null);
+			print(out, ownReader(), coldFastexcel);
+			String coldUrl = schema(schemas);
+			Measurement cold = Measurement.of("全程：huizong run", this.bytes,
+					() -> runInNewProcess(coldUrl, count(coldUrl)));
+			Measurement coldFloor = copyFloor(coldUrl, cold.rows());
+			print(out, coldFloor, null);
+			print(out, cold, null);
+			ratio(out, cold, coldFastexcel, coldFloor);
+
+			out.println("第二遍（热）：同一进程再做一遍");
+			Measurement fastexcel = fastexcel();
+			print(out, fastexcel, null);
+			print(out, ownReader(), fastexcel);
 			PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-			Measurement endToEnd = Measurement.of("全程：huizong run", this.bytes, () -> {
-				int exit = cli.run(quiet, quiet, "run", "--period", this.period, "--inbox", this.folder.toString(),
-						"--db", url);
-				if (exit != 0 && exit != 3) {
-					throw new IllegalStateException("run 失败，退出状态 " + exit);
-				}
-				return count(url, "SELECT COUNT(*) FROM fact");
-			});
-			Path dump = Files.createTempFile("huizong-facts", ".tsv");
-			try {
-				dumpFacts(url, dump);
-				Measurement floor = copyFloor(url, dump, endToEnd.rows());
-				Measurement loader = ownLoader(url, dump, endToEnd.rows());
-				print(out, floor, null);
-				print(out, loader, floor);
-				print(out, endToEnd, null);
-				double sum = fastexcel.seconds() + floor.seconds();
-				out.printf("  全程 ÷（读取下限 + 写入下限）= %.2f ÷ (%.2f + %.2f) = %.2f 倍%n", endToEnd.seconds(),
-						fastexcel.seconds(), floor.seconds(), endToEnd.seconds() / sum);
-			}
-			finally {
-				Files.deleteIfExists(dump);
-			}
+			runHere(cli, quiet, schema(schemas));
+			String url = schema(schemas);
+			Measurement warm = Measurement.of("全程：huizong run", this.bytes, () -> runHere(cli, quiet, url));
+			Measurement floor = copyFloor(url, warm.rows());
+			print(out, floor, null);
+			print(out, ownLoader(url, warm.rows()), floor);
+			print(out, warm, null);
+			ratio(out, warm, fastexcel, floor);
 			Measurement rerun = Measurement.of("重跑：文件未变", this.bytes, () -> {
 				cli.run(quiet, quiet, "run", "--period", this.period, "--inbox", this.folder.toString(), "--db", url);
 				return this.files.size();
@@ -120,9 +120,66 @@ public final class Benchmark {
 		finally {
 			try (Connection admin = DriverManager.getConnection(this.db);
 					Statement statement = admin.createStatement()) {
-				statement.execute("DROP SCHEMA " + schema + " CASCADE");
+				for (String schema : schemas) {
+					statement.execute("DROP SCHEMA " + schema + " CASCADE");
+				}
 			}
 		}
+	}
+
+	private static void ratio(PrintStream out, Measurement run, Measurement read, Measurement write) {
+		out.printf("  全程 ÷（读取下限 + 写入下限）= %.2f ÷ (%.2f + %.2f) = %.2f 倍%n", run.seconds(), read.seconds(),
+				write.seconds(), run.seconds() / (read.seconds() + write.seconds()));
+	}
+
+	/** A new, empty schema for a run. @return the database URL that works in it */
+	private String schema(List<String> schemas) throws SQLException {
+		String schema = "huizong_bench_" + System.currentTimeMillis() + "_" + schemas.size();
+		try (Connection admin = DriverManager.getConnection(this.db); Statement statement = admin.createStatement()) {
+			statement.execute("CREATE SCHEMA " + schema);
+		}
+		schemas.add(schema);
+		return this.db + (this.db.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+	}
+
+	/** {@code run} in this process. @return the facts in the tables after it */
+	private long runHere(Runner cli, PrintStream quiet, String url) throws SQLException {
+		int exit = cli.run(quiet, quiet, "run", "--period", this.period, "--inbox", this.folder.toString(), "--db",
+				url);
+		if (exit != 0 && exit != 3) {
+			throw new IllegalStateException("run 失败，退出状态 " + exit);
+		}
+		return count(url);
+	}
+
+	/**
+	 * {@code run} as a night starts it: a new JVM, with this one's options, on the jar
+	 * this one runs. @return the facts in the tables after it
+	 */
+	private long runInNewProcess(String url, long before) throws Exception {
+		List<String> command = new ArrayList<>();
+		command.add(ProcessHandle.current().info().command().orElse("java"));
+		command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass(), "run", "--period",
+				this.period, "--inbox", this.folder.toString(), "--db", url));
+		Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.redirectError(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		int exit = process.waitFor();
+		if (exit != 0 && exit != 3) {
+			throw new IllegalStateException("run 失败，退出状态 " + exit + "：" + String.join(" ", command));
+		}
+		return count(url) - before;
+	}
+
+	/**
+	 * What {@code java -jar} starts: Spring Boot's launcher in a jar, else the
+	 * application.
+	 */
+	private static String mainClass() {
+		String classPath = System.getProperty("java.class.path");
+		return classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)
+				? "org.springframework.boot.loader.launch.JarLauncher" : "org.huizong.HuizongApplication";
 	}
 
 	private static void print(PrintStream out, Measurement m, Measurement floor) {
@@ -178,23 +235,26 @@ public final class Benchmark {
 		});
 	}
 
-	private static void dumpFacts(String url, Path dump) throws SQLException, IOException {
+	/** The facts of the run in {@code url}'s schema, in COPY's text format, in a file. */
+	private static Path dump(String url) throws SQLException, IOException {
+		Path dump = Files.createTempFile("huizong-facts", ".tsv");
 		try (Connection connection = DriverManager.getConnection(url); OutputStream out = Files.newOutputStream(dump)) {
 			connection.unwrap(PGConnection.class)
 				.getCopyAPI()
 				.copyOut("COPY fact (" + FACT_COLUMNS + ") TO STDOUT", out);
 		}
+		return dump;
 	}
 
 	/**
 	 * The write floor: one COPY of the run's facts, as {@code psql \copy} would send
 	 * them.
 	 */
-	private Measurement copyFloor(String url, Path dump, long rows) throws Exception {
-		long size = Files.size(dump);
+	private Measurement copyFloor(String url, long rows) throws Exception {
+		Path dump = dump(url);
 		try (Connection connection = DriverManager.getConnection(url)) {
 			scratchTable(connection);
-			return Measurement.of("写入下限：PostgreSQL COPY", size, () -> {
+			return Measurement.of("写入下限：PostgreSQL COPY", Files.size(dump), () -> {
 				try (var in = Files.newInputStream(dump)) {
 					connection.unwrap(PGConnection.class)
 						.getCopyAPI()
@@ -203,6 +263,9 @@ public final class Benchmark {
 				return rows;
 			});
 		}
+		finally {
+			Files.deleteIfExists(dump);
+		}
 	}
 
 	/**
@@ -210,7 +273,8 @@ public final class Benchmark {
 	 * transaction a batch of files, as a run sends them (files of the run's average
 	 * size); rebuilding the facts from the dump is not timed.
 	 */
-	private Measurement ownLoader(String url, Path dump, long rows) throws Exception {
+	private Measurement ownLoader(String url, long rows) throws Exception {
+		Path dump = dump(url);
 		long size = Files.size(dump);
 		try (Connection connection = DriverManager.getConnection(url)) {
 			scratchTable(connection);
@@ -225,6 +289,7 @@ public final class Benchmark {
 		}
 		finally {
 			dataSource.destroy();
+			Files.deleteIfExists(dump);
 		}
 	}
 
@@ -235,10 +300,20 @@ public final class Benchmark {
 		}
 	}
 
-	private static long count(String url, String sql) throws SQLException {
+	/** The facts in {@code url}'s schema, none if it has no tables yet. */
+	private static long count(String url) throws SQLException {
 		try (Connection connection = DriverManager.getConnection(url);
 				Statement statement = connection.createStatement();
-				var rs = statement.executeQuery(sql)) {
+				var rs = statement.executeQuery("SELECT COUNT(*) FROM pg_tables WHERE tablename = 'fact' "
+						+ "AND schemaname = current_schema()")) {
+			rs.next();
+			if (rs.getLong(1) == 0) {
+				return 0;
+			}
+		}
+		try (Connection connection = DriverManager.getConnection(url);
+				Statement statement = connection.createStatement();
+				var rs = statement.executeQuery("SELECT COUNT(*) FROM fact")) {
 			rs.next();
 			return rs.getLong(1);
 		}

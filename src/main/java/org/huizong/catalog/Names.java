@@ -21,6 +21,9 @@ public final class Names {
 
 	private static final java.util.concurrent.ConcurrentHashMap<String, String> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
+	/* Entries put, roughly: the map's own count is costly to take on every miss. */
+	private static final java.util.concurrent.atomic.AtomicInteger CACHED = new java.util.concurrent.atomic.AtomicInteger();
+
 	/** Full-width to half-width, no white space, every bracket style as {@code ()}. */
 	public static String fold(String raw) {
 		if (raw.length() > MAX_NAME_LENGTH) {
@@ -28,13 +31,22 @@ public final class Names {
 		}
 		String folded = CACHE.get(raw);
 		if (folded == null) {
-			if (CACHE.size() >= CACHE_SIZE) {
+			if (CACHED.incrementAndGet() > CACHE_SIZE) {
 				CACHE.clear();
+				CACHED.set(1);
 			}
 			folded = compute(raw);
 			CACHE.put(raw, folded);
 		}
 		return folded;
+	}
+
+	/**
+	 * Folds text that is seldom the same twice, such as a cell's value, without keeping
+	 * it.
+	 */
+	public static String foldOnce(String raw) {
+		return compute(raw);
 	}
 
 	private static String compute(String raw) {

@@ -7,9 +7,9 @@ import java.util.concurrent.TimeUnit;
 import org.huizong.job.RunLauncher;
 
 /**
- * What SIGTERM does to a run: the job is asked to stop once the file in hand is done (or
- * rolled back), and the process waits for that before it exits, so nothing is left
- * half-written.
+ * What SIGTERM does to a run: the job is asked to stop once the chunk of files in hand is
+ * done (or rolled back), and the process waits for that before it exits, so nothing is
+ * left half-written.
  */
 final class Stopper implements AutoCloseable {
 
@@ -63,7 +63,7 @@ final class Stopper implements AutoCloseable {
 		this.stopping = true;
 		RunLauncher current = this.launcher;
 		if (current != null) {
-			this.err.println("收到停止信号：当前文件处理完后停止…");
+			this.err.println("收到停止信号：当前文件处理完后停止（正在处理的这一批文件会一起完成）…");
 			current.requestStop();
 		}
 		try {

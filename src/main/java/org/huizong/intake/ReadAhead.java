@@ -5,32 +5,32 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
- * Reads a file on a thread of its own and hands its rows over through a small bounded
- * queue, so that a file that hangs the parser or takes too long costs that file only:
- * past the time limit the file is rejected and the reading thread is told to stop (and
- * abandoned if it cannot). Any failure of the reader, {@code StackOverflowError} and
+ * Reads a file on a thread of its own, puts its rows through a per-file pipeline there,
+ * and hands what comes out over in batches through a small bounded queue, so that a file
+ * that hangs the parser or takes too long costs that file only: past the time limit the
+ * file is rejected and the reading thread is told to stop (and abandoned if it cannot).
+ * Any failure of the reader or the pipeline, {@code StackOverflowError} and
  * {@code OutOfMemoryError} included, is raised on the caller's thread. Reading also
- * overlaps with the caller's work on the rows.
+ * overlaps with the caller's work, and with the reading of other files.
  */
 public final class ReadAhead {
 
-	private static final int CAPACITY = 1024;
+	/** Items handed over at once: one hand-over costs a lock, not one per row. */
+	private static final int BATCH = 256;
+
+	/** Batches waiting at most: memory stays bounded whatever the file's size. */
+	private static final int CAPACITY = 16;
 
 	private static final long STACK_SIZE = 16L * 1024 * 1024;
 
-	private sealed interface Event permits Start, RowEvent, End, Done, Failed {
+	private sealed interface Event permits Items, Done, Failed {
 
 	}
 
-	private record Start(String sheet) implements Event {
-	}
-
-	private record RowEvent(Row row) implements Event {
-	}
-
-	private record End() implements Event {
+	private record Items(Object[] items, int size) implements Event {
 	}
 
 	private record Done() implements Event {
@@ -50,29 +50,63 @@ public final class ReadAhead {
 	}
 
 	/**
+	 * What a file's rows go through on the reading thread: built there, once a file,
+	 * handing its results over to the caller.
+	 */
+	public interface Stage<T> {
+
+		Pipeline start(Consumer<T> handOver);
+
+	}
+
+	/** The rows' way through one file's stage. */
+	public interface Pipeline extends RowSink {
+
+		/** After the last row, still on the reading thread. */
+		default void finish() throws IOException {
+		}
+
+	}
+
+	/**
 	 * Streams {@code reader}'s rows into {@code sink} on the calling thread, within
 	 * {@code limit}.
 	 */
 	public static void read(SubmissionReader reader, RowSink sink, Duration limit) throws IOException {
-		start(() -> reader).drainTo(sink, limit);
+		start(() -> reader, (Consumer<Consumer<RowSink>> handOver) -> new Pipeline() {
+			@Override
+			public void startSheet(String name) {
+				handOver.accept((to) -> to.startSheet(name));
+			}
+
+			@Override
+			public void row(Row row) {
+				handOver.accept((to) -> to.row(row));
+			}
+
+			@Override
+			public void endSheet() {
+				handOver.accept(RowSink::endSheet);
+			}
+		}).drainTo((event) -> event.accept(sink), limit);
 	}
 
 	/**
-	 * Starts opening and reading a file now, so that its first rows are ready when the
+	 * Starts opening and reading a file now, so that its first results are ready when the
 	 * caller gets to it; its time limit counts from here.
 	 */
-	public static Pending start(Opener opener) {
-		Pending pending = new Pending(opener);
+	public static <T> Pending<T> start(Opener opener, Stage<T> stage) {
+		Pending<T> pending = new Pending<>(opener, stage);
 		pending.thread.start();
 		return pending;
 	}
 
 	/** A file being read ahead. */
-	public static final class Pending {
+	public static final class Pending<T> {
 
 		private final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(CAPACITY);
 
-		private final Producer producer;
+		private final Producer<T> producer;
 
 		private final Thread thread;
 
@@ -80,8 +114,8 @@ public final class ReadAhead {
 
 		private volatile SubmissionReader reader;
 
-		Pending(Opener opener) {
-			this.producer = new Producer(opener, this);
+		Pending(Opener opener, Stage<T> stage) {
+			this.producer = new Producer<>(opener, stage, this);
 			this.thread = new Thread(null, this.producer, "huizong-read", STACK_SIZE);
 			this.thread.setDaemon(true);
 		}
@@ -92,10 +126,11 @@ public final class ReadAhead {
 		}
 
 		/**
-		 * Hands the rows over to {@code sink} on the calling thread until the file ends
-		 * or fails.
+		 * Hands the results over to {@code sink} on the calling thread until the file
+		 * ends or fails.
 		 */
-		public void drainTo(RowSink sink, Duration limit) throws IOException {
+		@SuppressWarnings("unchecked")
+		public void drainTo(Consumer<? super T> sink, Duration limit) throws IOException {
 			long deadline = this.started + limit.toNanos();
 			try {
 				while (true) {
@@ -105,14 +140,11 @@ public final class ReadAhead {
 						throw new RejectedFileException("file.time-limit",
 								"读取时间超过上限 " + limit.toSeconds() + " 秒，文件可能过大或结构异常，请检查或拆分后重新报送");
 					}
-					if (event instanceof Start start) {
-						sink.startSheet(start.sheet());
-					}
-					else if (event instanceof RowEvent row) {
-						sink.row(row.row());
-					}
-					else if (event instanceof End) {
-						sink.endSheet();
+					if (event instanceof Items items) {
+						Object[] array = items.items();
+						for (int i = 0; i < items.size(); i++) {
+							sink.accept((T) array[i]);
+						}
 					}
 					else if (event instanceof Failed failed) {
 						rethrow(failed.cause());
@@ -152,19 +184,32 @@ public final class ReadAhead {
 		throw new IllegalStateException(cause);
 	}
 
-	/** Runs the reader, putting its events on the queue while anyone still wants them. */
-	private static final class Producer implements Runnable, RowSink {
+	/**
+	 * Runs the reader and the stage, putting batches of results on the queue while anyone
+	 * still wants them. A batch also goes at the end of each sheet, so that the caller
+	 * sees a sheet's results even if the next one hangs.
+	 */
+	private static final class Producer<T> implements Runnable, RowSink {
 
 		private final Opener opener;
 
-		private final Pending pending;
+		private final Stage<T> stage;
+
+		private final Pending<T> pending;
 
 		private final BlockingQueue<Event> queue;
 
+		private Pipeline pipeline;
+
+		private Object[] batch = new Object[BATCH];
+
+		private int size;
+
 		private volatile boolean cancelled;
 
-		Producer(Opener opener, Pending pending) {
+		Producer(Opener opener, Stage<T> stage, Pending<T> pending) {
 			this.opener = opener;
+			this.stage = stage;
 			this.pending = pending;
 			this.queue = pending.queue;
 		}
@@ -174,7 +219,10 @@ public final class ReadAhead {
 			try {
 				SubmissionReader reader = this.opener.open();
 				this.pending.reader = reader;
+				this.pipeline = this.stage.start(this::handOver);
 				reader.read(this);
+				this.pipeline.finish();
+				flush();
 				put(new Done());
 			}
 			catch (Cancelled ex) {
@@ -182,6 +230,7 @@ public final class ReadAhead {
 			}
 			catch (Throwable ex) {
 				try {
+					flush();
 					put(new Failed(ex));
 				}
 				catch (Cancelled cancelled) {
@@ -192,17 +241,38 @@ public final class ReadAhead {
 
 		@Override
 		public void startSheet(String name) {
-			put(new Start(name));
+			this.pipeline.startSheet(name);
+			flush();
 		}
 
 		@Override
 		public void row(Row row) {
-			put(new RowEvent(row));
+			if (this.cancelled) {
+				throw new Cancelled();
+			}
+			this.pipeline.row(row);
 		}
 
 		@Override
 		public void endSheet() {
-			put(new End());
+			this.pipeline.endSheet();
+			flush();
+		}
+
+		private void handOver(T item) {
+			this.batch[this.size++] = item;
+			if (this.size == BATCH) {
+				flush();
+			}
+		}
+
+		private void flush() {
+			if (this.size > 0) {
+				Items items = new Items(this.batch, this.size);
+				this.batch = new Object[BATCH];
+				this.size = 0;
+				put(items);
+			}
 		}
 
 		private void put(Event event) {

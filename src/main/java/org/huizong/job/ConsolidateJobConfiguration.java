@@ -27,9 +27,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The job {@code consolidate}: parameters {@code period} and {@code inbox} (and
  * {@code run.at}, so every run is a new instance; the submissions ledger, not the
  * parameters, keeps a file from loading twice). Step {@code intake} loads a few files per
- * chunk ({@code huizong.files-per-chunk}): each file within its own savepoint, the chunk
- * in one transaction with the run's record of it; step {@code consolidate} rebuilds the
- * period's consolidated tables in one transaction.
+ * chunk ({@code huizong.files-per-chunk}) in one transaction with the run's record of it
+ * (see {@link SubmissionLoader}); step {@code consolidate} rebuilds the period's
+ * consolidated tables in one transaction.
  */
 @Configuration(proxyBeanMethods = false)
 public class ConsolidateJobConfiguration {

@@ -17,18 +17,15 @@ final class IssueWriter {
 	static final String INSERT = "INSERT INTO issue (submission_id, severity, code, sheet, cell, message) "
 			+ "VALUES (?, ?, ?, ?, ?, ?)";
 
-	private final long submissionId;
-
 	private final int maxStored;
 
-	private final List<Object[]> batch = new ArrayList<>();
+	private final List<Issue> held = new ArrayList<>();
 
 	private int count;
 
 	private int errors;
 
-	IssueWriter(long submissionId, int maxStored) {
-		this.submissionId = submissionId;
+	IssueWriter(int maxStored) {
 		this.maxStored = maxStored;
 	}
 
@@ -38,21 +35,26 @@ final class IssueWriter {
 			this.errors++;
 		}
 		if (this.count <= this.maxStored) {
-			this.batch.add(new Object[] { this.submissionId, issue.severity().label(), issue.code(),
-					FactWriter.cut(issue.sheet(), 200), issue.cell(), FactWriter.cut(issue.message(), 2000) });
+			this.held.add(issue);
 		}
 	}
 
-	/** Hands the issues held over to {@code rows}, the parameters of {@link #INSERT}. */
-	void flushTo(List<Object[]> rows) {
+	/**
+	 * Hands the issues held over to {@code rows}, the parameters of {@link #INSERT}, as
+	 * submission {@code submissionId}'s.
+	 */
+	void flushTo(List<Object[]> rows, long submissionId) {
+		for (Issue issue : this.held) {
+			rows.add(new Object[] { submissionId, issue.severity().label(), issue.code(),
+					FactWriter.cut(issue.sheet(), 200), issue.cell(), FactWriter.cut(issue.message(), 2000) });
+		}
+		this.held.clear();
 		if (this.count > this.maxStored) {
 			int more = this.count - this.maxStored;
-			this.batch.add(new Object[] { this.submissionId, this.errors > 0 ? "error" : "warning", "issues.truncated",
-					"", "", "另有 " + more + " 个问题未逐一列出，请先改正以上问题后重新报送" });
+			rows.add(new Object[] { submissionId, this.errors > 0 ? "error" : "warning", "issues.truncated", "", "",
+					"另有 " + more + " 个问题未逐一列出，请先改正以上问题后重新报送" });
 			this.count = this.maxStored;
 		}
-		rows.addAll(this.batch);
-		this.batch.clear();
 	}
 
 	int errors() {

@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.huizong.catalog.Catalog;
 import org.huizong.intake.ReadAhead;
 import org.huizong.intake.ReadLimits;
 import org.huizong.intake.RejectedFileException;
 import org.huizong.intake.Row;
-import org.huizong.intake.RowSink;
 import org.huizong.intake.SubmissionReader;
 import org.huizong.intake.SubmissionReaders;
 import org.huizong.normalize.Fact;
@@ -54,6 +54,18 @@ public final class SubmissionLoader {
 	private static final int FACT_BATCH = 1000;
 
 	private static final int MAX_ISSUES_STORED = 1000;
+
+	/**
+	 * Files of a batch being read at once, each on a thread of its own: the one being
+	 * written and the next ones, as long as they are small.
+	 */
+	private static final int READ_AHEAD = 3;
+
+	/**
+	 * Larger files are not read ahead: the memory a workbook's reading holds (its shared
+	 * strings) stays that of one large file at a time.
+	 */
+	private static final long READ_AHEAD_MAX_BYTES = 2L * 1024 * 1024;
 
 	private final JdbcTemplate jdbc;
 
@@ -135,7 +147,7 @@ public final class SubmissionLoader {
 
 		private final Journal journal = new Journal();
 
-		private final Map<Path, ReadAhead.Pending> ahead = new HashMap<>();
+		private final Map<Path, FileWork> ahead = new HashMap<>();
 
 		PeriodFiles(String period, boolean force, Map<String, SubmissionLedger.Known> byDigest,
 				Map<String, SubmissionLedger.Known> currentByUnit) {
@@ -206,14 +218,18 @@ public final class SubmissionLoader {
 			return new FileOutcome(file.name(), Outcome.REJECTED, id, true);
 		}
 
-		private ReadAhead.Pending start(Path file) {
-			return ReadAhead.start(() -> SubmissionReaders.open(file, SubmissionLoader.this.limits));
+		/** Starts reading {@code file} on a thread of its own. */
+		private FileWork start(Incoming file) {
+			FileWork work = new FileWork(file.name(), this.period);
+			work.pending = ReadAhead.start(() -> SubmissionReaders.open(file.path(), SubmissionLoader.this.limits),
+					work);
+			return work;
 		}
 
 		/** Lets go of files read ahead but never loaded (a stopped run). */
 		@Override
 		public void close() {
-			this.ahead.values().forEach(ReadAhead.Pending::cancel);
+			this.ahead.values().forEach((work) -> work.pending.cancel());
 			this.ahead.clear();
 		}
 
@@ -281,8 +297,8 @@ public final class SubmissionLoader {
 					for (int i = 0; i < n; i++) {
 						Incoming file = this.files.get(i);
 						if (ids[i] >= 0) {
-							readAhead(ids, i + 1);
-							results.add(read(file, this.digests.get(i), ids[i], facts));
+							readAhead(ids, i);
+							results.add(read(file, this.digests.get(i), ids[i], reopened.containsKey(ids[i]), facts));
 						}
 						else if (sameAs[i] >= 0) {
 							FileOutcome earlier = results.get(sameAs[i]);
@@ -312,22 +328,32 @@ public final class SubmissionLoader {
 				return results;
 			}
 
-			/** Starts reading the next file of the batch that is to be read, if any. */
+			/**
+			 * Keeps the file at {@code from} and the next few small files of the batch
+			 * that are to be read reading, each on a thread of its own.
+			 */
 			private void readAhead(long[] ids, int from) {
-				for (int j = from; j < ids.length; j++) {
-					if (ids[j] >= 0) {
-						Path next = this.files.get(j).path();
-						PeriodFiles.this.ahead.computeIfAbsent(next, PeriodFiles.this::start);
+				int started = 0;
+				for (int j = from; j < ids.length && started < READ_AHEAD; j++) {
+					if (ids[j] < 0) {
+						continue;
+					}
+					Incoming next = this.files.get(j);
+					if (j > from && !small(next.path())) {
 						return;
 					}
+					PeriodFiles.this.ahead.computeIfAbsent(next.path(), (path) -> PeriodFiles.this.start(next));
+					started++;
 				}
 			}
 
-			private FileOutcome read(Incoming file, String sha256, long id, FactWriter facts) {
+			private FileOutcome read(Incoming file, String sha256, long id, boolean reopened, FactWriter facts) {
 				PeriodFiles run = PeriodFiles.this;
-				ReadAhead.Pending pending = run.ahead.remove(file.path());
-				Reading reading = new Reading(file.name(), run.period, id, run.currentByUnit::get,
-						(pending != null) ? pending : run.start(file.path()), facts, this.outcomes);
+				FileWork work = run.ahead.remove(file.path());
+				if (work == null) {
+					work = run.start(file);
+				}
+				Reading reading = new Reading(work, id, run.currentByUnit::get, facts, this.outcomes);
 				run.journal.add(run.readNow, sha256);
 				try {
 					reading.run();
@@ -337,16 +363,20 @@ public final class SubmissionLoader {
 				}
 				catch (RuntimeException | Error ex) {
 					Rejection rejection = Rejection.of(ex);
-					this.outcomes.rejected(id, reading.unitOrFileName(), rejection.code(), rejection.reason(),
+					this.outcomes.rejected(id, work.unitOrFileName(), rejection.code(), rejection.reason(),
 							reading.format, reading.encoding, reading.written > 0);
 					run.journal.put(run.byDigest, sha256, new SubmissionLedger.Known(id, SubmissionLedger.REJECTED));
-					run.journal.removeValues(run.currentByUnit, (current) -> current.id() == id);
+					if (reopened) {
+						run.journal.removeValues(run.currentByUnit, (current) -> current.id() == id);
+					}
 					return new FileOutcome(file.name(), Outcome.REJECTED, id, true);
 				}
-				reading.issues.flushTo(this.issues);
-				reading.totals.addTo(this.totals, id);
+				work.issues.flushTo(this.issues, id);
+				work.totals.addTo(this.totals, id);
 				run.journal.put(run.byDigest, sha256, new SubmissionLedger.Known(id, SubmissionLedger.LOADED));
-				run.journal.removeValues(run.currentByUnit, (current) -> current.id() == id);
+				if (reopened) {
+					run.journal.removeValues(run.currentByUnit, (current) -> current.id() == id);
+				}
 				run.journal.put(run.currentByUnit, reading.resolvedUnit, new SubmissionLedger.Known(id, file.name()));
 				return new FileOutcome(file.name(), Outcome.LOADED, id, true);
 			}
@@ -408,127 +438,78 @@ public final class SubmissionLoader {
 
 	}
 
-	/** One file being read: the stages wired together for it. */
-	private final class Reading implements SheetFacts {
+	/**
+	 * One file's rows on the thread that reads it: its tables found, its figures
+	 * normalised and checked, its detail facts handed over to be written; its issues and
+	 * totals kept until the file is done.
+	 */
+	private final class FileWork implements ReadAhead.Stage<Fact>, ReadAhead.Pipeline, SheetFacts {
 
 		private final String name;
 
 		private final String period;
 
-		private final long id;
-
-		private final java.util.function.Function<String, SubmissionLedger.Known> currentOf;
-
 		private final FactNormalizer normalizer;
+
+		private final CrossChecks checks;
+
+		private final FactTotals totals = new FactTotals();
+
+		private final IssueWriter issues = new IssueWriter(MAX_ISSUES_STORED);
 
 		private final Set<String> unmappedReported = new HashSet<>();
 
-		private final FactWriter facts;
+		private ReadAhead.Pending<Fact> pending;
 
-		private final SubmissionLedger.Outcomes outcomes;
+		private Consumer<Fact> handOver;
 
-		private final IssueWriter issues;
-
-		private CrossChecks checks;
-
-		private final FactTotals totals = new FactTotals();
+		private TableParser parser;
 
 		private String unit = "";
 
 		private String unitCell = "";
 
-		private String format = "";
-
-		private String encoding = "";
-
 		private int rows;
-
-		private int written;
 
 		private boolean anyTable;
 
-		private final ReadAhead.Pending pending;
-
-		private String resolvedUnit = "";
-
-		Reading(String name, String period, long id,
-				java.util.function.Function<String, SubmissionLedger.Known> currentOf, ReadAhead.Pending pending,
-				FactWriter facts, SubmissionLedger.Outcomes outcomes) {
-			this.pending = pending;
+		FileWork(String name, String period) {
 			this.name = name;
 			this.period = period;
-			this.id = id;
-			this.currentOf = currentOf;
-			this.facts = facts;
-			this.outcomes = outcomes;
-			this.issues = new IssueWriter(id, MAX_ISSUES_STORED);
 			this.normalizer = new FactNormalizer(SubmissionLoader.this.catalog, SubmissionLoader.this.policy);
-		}
-
-		void run() {
 			this.checks = new CrossChecks(SubmissionLoader.this.policy, this::issue);
-			try {
-				TableParser parser = new TableParser(SubmissionLoader.this.catalog, this.name, this);
-				try {
-					this.pending.drainTo(new CountingSink(parser), SubmissionLoader.this.limits.timePerFile());
-				}
-				finally {
-					SubmissionReader reader = this.pending.reader();
-					if (reader != null) {
-						this.format = reader.format().label();
-						this.encoding = reader.encoding();
-					}
-				}
-				if (!this.anyTable) {
-					throw new RejectedFileException("file.no-table",
-							"文件中没有找到统计表：需要一行表头，含“专项名称/指标/数量”等列名或指标名称（如“发现问题”）");
-				}
-				this.checks.finish();
-			}
-			catch (IOException ex) {
-				throw new RejectedFileException("file.unreadable", "文件无法读取：" + ex.getMessage(), ex);
-			}
-			String resolvedUnit = resolveUnit();
-			this.resolvedUnit = resolvedUnit;
-			UnitNames.periodOf(this.name)
-				.filter((p) -> !p.equals(this.period))
-				.ifPresent((p) -> issue(
-						SubmissionLoader.this.policy.issue(IssueCode.PERIOD_MISMATCH, "", "", p, this.period)));
-			SubmissionLedger.Known older = this.currentOf.apply(resolvedUnit);
-			if (older != null && older.id() != this.id) {
-				this.outcomes.replace(older.id(), this.id);
-				issue(SubmissionLoader.this.policy.issue(IssueCode.UNIT_RESUBMITTED, "", "", resolvedUnit,
-						older.status()));
-			}
-			this.outcomes.loaded(this.id, resolvedUnit, this.format, this.encoding, this.rows, this.written);
 		}
 
-		String unitOrFileName() {
-			if (!this.unit.isEmpty()) {
-				return stored(SubmissionLoader.this.catalog.unit(this.unit).orElse(this.unit));
-			}
-			return stored(UnitNames.fromFileName(this.name, SubmissionLoader.this.catalog));
+		@Override
+		public ReadAhead.Pipeline start(Consumer<Fact> handOver) {
+			this.handOver = handOver;
+			this.parser = new TableParser(SubmissionLoader.this.catalog, this.name, this);
+			return this;
 		}
 
-		/** A unit's name as the ledger holds it. */
-		private static String stored(String unit) {
-			return SubmissionLedger.truncate(unit, 200);
+		@Override
+		public void startSheet(String sheet) {
+			this.parser.startSheet(sheet);
 		}
 
-		private String resolveUnit() {
-			if (this.unit.isEmpty()) {
-				String fromName = UnitNames.fromFileName(this.name, SubmissionLoader.this.catalog);
-				if (SubmissionLoader.this.catalog.unit(fromName).isEmpty()) {
-					issue(SubmissionLoader.this.policy.issue(IssueCode.UNIT_UNKNOWN, "", "", fromName));
-				}
-				return stored(fromName);
+		@Override
+		public void row(Row row) {
+			this.rows++;
+			this.parser.row(row);
+		}
+
+		@Override
+		public void endSheet() {
+			this.parser.endSheet();
+			this.anyTable |= this.parser.sawTableInLastSheet();
+		}
+
+		@Override
+		public void finish() {
+			if (!this.anyTable) {
+				throw new RejectedFileException("file.no-table", "文件中没有找到统计表：需要一行表头，含“专项名称/指标/数量”等列名或指标名称（如“发现问题”）");
 			}
-			Optional<String> known = SubmissionLoader.this.catalog.unit(this.unit);
-			if (known.isEmpty()) {
-				String[] place = this.unitCell.split("!", 2);
-				issue(SubmissionLoader.this.policy.issue(IssueCode.UNIT_UNKNOWN, place[0], place[1], this.unit));
-			}
-			return stored(known.orElse(this.unit));
+			this.checks.finish();
 		}
 
 		@Override
@@ -547,8 +528,7 @@ public final class SubmissionLoader {
 			else if (fact.kind() != org.huizong.catalog.MetricKind.RATE) {
 				this.totals.add(fact);
 			}
-			this.facts.write(this.id, fact);
-			this.written++;
+			this.handOver.accept(fact);
 		}
 
 		private void reportUnmapped(Fact fact) {
@@ -576,7 +556,7 @@ public final class SubmissionLoader {
 			}
 		}
 
-		private void issue(Issue issue) {
+		void issue(Issue issue) {
 			if (issue.severity() != Severity.IGNORE) {
 				this.issues.write(issue);
 			}
@@ -602,32 +582,115 @@ public final class SubmissionLoader {
 			}
 		}
 
-		/** Counts rows and notices whether any sheet held a table. */
-		private final class CountingSink implements RowSink {
-
-			private final TableParser parser;
-
-			CountingSink(TableParser parser) {
-				this.parser = parser;
+		/** The unit as far as it is known, for a rejection. */
+		String unitOrFileName() {
+			if (!this.unit.isEmpty()) {
+				return stored(SubmissionLoader.this.catalog.unit(this.unit).orElse(this.unit));
 			}
+			return stored(UnitNames.fromFileName(this.name, SubmissionLoader.this.catalog));
+		}
 
-			@Override
-			public void startSheet(String sheet) {
-				this.parser.startSheet(sheet);
+	}
+
+	private static boolean small(Path file) {
+		try {
+			return java.nio.file.Files.size(file) <= READ_AHEAD_MAX_BYTES;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	/** A unit's name as the ledger holds it. */
+	private static String stored(String unit) {
+		return SubmissionLedger.truncate(unit, 200);
+	}
+
+	/**
+	 * One file being loaded, on the caller's thread: its facts written as they come, then
+	 * its unit settled and its outcome noted.
+	 */
+	private final class Reading {
+
+		private final FileWork work;
+
+		private final long id;
+
+		private final java.util.function.Function<String, SubmissionLedger.Known> currentOf;
+
+		private final FactWriter facts;
+
+		private final SubmissionLedger.Outcomes outcomes;
+
+		private String format = "";
+
+		private String encoding = "";
+
+		private int written;
+
+		private String resolvedUnit = "";
+
+		Reading(FileWork work, long id, java.util.function.Function<String, SubmissionLedger.Known> currentOf,
+				FactWriter facts, SubmissionLedger.Outcomes outcomes) {
+			this.work = work;
+			this.id = id;
+			this.currentOf = currentOf;
+			this.facts = facts;
+			this.outcomes = outcomes;
+		}
+
+		void run() {
+			try {
+				try {
+					this.work.pending.drainTo(this::write, SubmissionLoader.this.limits.timePerFile());
+				}
+				finally {
+					SubmissionReader reader = this.work.pending.reader();
+					if (reader != null) {
+						this.format = reader.format().label();
+						this.encoding = reader.encoding();
+					}
+				}
 			}
-
-			@Override
-			public void row(Row row) {
-				Reading.this.rows++;
-				this.parser.row(row);
+			catch (IOException ex) {
+				throw new RejectedFileException("file.unreadable", "文件无法读取：" + ex.getMessage(), ex);
 			}
-
-			@Override
-			public void endSheet() {
-				this.parser.endSheet();
-				Reading.this.anyTable |= this.parser.sawTableInLastSheet();
+			String resolvedUnit = resolveUnit();
+			this.resolvedUnit = resolvedUnit;
+			String period = this.work.period;
+			UnitNames.periodOf(this.work.name)
+				.filter((p) -> !p.equals(period))
+				.ifPresent((p) -> this.work
+					.issue(SubmissionLoader.this.policy.issue(IssueCode.PERIOD_MISMATCH, "", "", p, period)));
+			SubmissionLedger.Known older = this.currentOf.apply(resolvedUnit);
+			if (older != null && older.id() != this.id) {
+				this.outcomes.replace(older.id(), this.id);
+				this.work.issue(SubmissionLoader.this.policy.issue(IssueCode.UNIT_RESUBMITTED, "", "", resolvedUnit,
+						older.status()));
 			}
+			this.outcomes.loaded(this.id, resolvedUnit, this.format, this.encoding, this.work.rows, this.written);
+		}
 
+		private void write(Fact fact) {
+			this.facts.write(this.id, fact);
+			this.written++;
+		}
+
+		private String resolveUnit() {
+			FileWork work = this.work;
+			if (work.unit.isEmpty()) {
+				String fromName = UnitNames.fromFileName(work.name, SubmissionLoader.this.catalog);
+				if (SubmissionLoader.this.catalog.unit(fromName).isEmpty()) {
+					work.issue(SubmissionLoader.this.policy.issue(IssueCode.UNIT_UNKNOWN, "", "", fromName));
+				}
+				return stored(fromName);
+			}
+			Optional<String> known = SubmissionLoader.this.catalog.unit(work.unit);
+			if (known.isEmpty()) {
+				String[] place = work.unitCell.split("!", 2);
+				work.issue(SubmissionLoader.this.policy.issue(IssueCode.UNIT_UNKNOWN, place[0], place[1], work.unit));
+			}
+			return stored(known.orElse(work.unit));
 		}
 
 	}

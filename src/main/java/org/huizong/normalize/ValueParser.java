@@ -23,6 +23,12 @@ public final class ValueParser {
 	private static final Pattern NUMBER = Pattern
 		.compile("^(约|大约|近|约计)?([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+))(万|千|百|亿)?(余|多)?(.*?)(余|多|左右|以上)?$");
 
+	private static final Pattern BRACKETED = Pattern.compile("\\(.*\\)");
+
+	private static final Pattern HAS_DIGIT = Pattern.compile(".*[0-9].*");
+
+	private static final Pattern SQUARED = Pattern.compile("[a-z]+2");
+
 	/** Longer than this, text is prose, not a number with its measure. */
 	private static final int MAX_LENGTH = 64;
 
@@ -31,7 +37,18 @@ public final class ValueParser {
 
 	/** Whether the text stands for "no value" rather than a number. */
 	public static boolean isMissing(String raw) {
-		return raw.length() <= MAX_LENGTH && MISSING.contains(Names.fold(raw));
+		return raw.length() <= MAX_LENGTH && !hasDigit(raw) && MISSING.contains(Names.fold(raw));
+	}
+
+	/* No word for "missing" has a digit, in either width. */
+	private static boolean hasDigit(String raw) {
+		for (int i = 0; i < raw.length(); i++) {
+			char c = raw.charAt(i);
+			if ((c >= '0' && c <= '9') || (c >= '\uff10' && c <= '\uff19')) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -42,7 +59,8 @@ public final class ValueParser {
 		if (raw.length() > MAX_LENGTH) {
 			return Optional.empty();
 		}
-		String folded = DIGIT_GROUPS.matcher(Names.fold(raw)).replaceAll("");
+		String once = Names.foldOnce(raw);
+		String folded = (once.indexOf(',') >= 0) ? DIGIT_GROUPS.matcher(once).replaceAll("") : once;
 		Matcher m = NUMBER.matcher(folded);
 		if (!m.matches()) {
 			return Optional.empty();
@@ -61,10 +79,10 @@ public final class ValueParser {
 			amount = amount.multiply(BigDecimal.valueOf(10_000));
 			measure = measure.substring(1);
 		}
-		if (measure.matches("\\(.*\\)")) {
+		if (BRACKETED.matcher(measure).matches()) {
 			measure = measure.substring(1, measure.length() - 1);
 		}
-		if (measure.matches(".*[0-9].*") && !measure.matches("[a-z]+2")) {
+		if (HAS_DIGIT.matcher(measure).matches() && !SQUARED.matcher(measure).matches()) {
 			return Optional.empty();
 		}
 		return Optional.of(new ParsedValue(amount, approx, measure.replace("(", "").replace(")", "")));

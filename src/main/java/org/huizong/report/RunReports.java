@@ -1,7 +1,9 @@
 package org.huizong.report;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.huizong.validate.Issue;
 import org.huizong.validate.Severity;
@@ -21,23 +23,29 @@ public final class RunReports {
 		}
 		Head head = this.jdbc.queryForObject("SELECT period, status FROM run WHERE id = ?",
 				(rs, i) -> new Head(rs.getString(1), rs.getString(2)), runId);
+		Map<Integer, List<Issue>> issues = issues(runId);
 		List<FileReport> files = new ArrayList<>();
 		this.jdbc.query("SELECT rf.name, rf.outcome, s.unit, s.facts, s.reason, s.reason_code, s.format, s.encoding, "
-				+ "s.sha256, s.rows_read, s.id FROM run_file rf JOIN submission s ON s.id = rf.submission_id "
+				+ "s.sha256, s.rows_read, rf.seq FROM run_file rf JOIN submission s ON s.id = rf.submission_id "
 				+ "WHERE rf.run_id = ? ORDER BY rf.seq", (rs) -> {
 					files.add(new FileReport(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
 							rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-							rs.getInt(10), issues(rs.getLong(11))));
+							rs.getInt(10), issues.getOrDefault(rs.getInt(11), List.of())));
 				}, runId);
 		return new RunReport(runId, head.period(), head.status(), files);
 	}
 
-	private List<Issue> issues(long submissionId) {
-		return this.jdbc.query(
-				"SELECT severity, code, sheet, cell, message FROM issue WHERE submission_id = ? ORDER BY id",
-				(rs, i) -> new Issue(Severity.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)),
-						rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
-				submissionId);
+	/** The issues of every file of the run, by the file's place in it, in one query. */
+	private Map<Integer, List<Issue>> issues(long runId) {
+		Map<Integer, List<Issue>> issues = new HashMap<>();
+		this.jdbc.query("SELECT rf.seq, i.severity, i.code, i.sheet, i.cell, i.message FROM run_file rf "
+				+ "JOIN issue i ON i.submission_id = rf.submission_id WHERE rf.run_id = ? ORDER BY rf.seq, i.id",
+				(rs) -> {
+					issues.computeIfAbsent(rs.getInt(1), (seq) -> new ArrayList<>())
+						.add(new Issue(Severity.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT)),
+								rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+				}, runId);
+		return issues;
 	}
 
 }

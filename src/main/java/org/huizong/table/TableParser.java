@@ -206,12 +206,14 @@ public final class TableParser implements RowSink {
 	}
 
 	private boolean looksLikeHeader(Row row) {
-		int known = 0;
-		boolean valueOrMetric = false;
 		for (Cell cell : row.cells()) {
 			if (cell.kind() != CellKind.TEXT) {
 				return false;
 			}
+		}
+		int known = 0;
+		boolean valueOrMetric = false;
+		for (Cell cell : row.cells()) {
 			Optional<HeaderRole> role = this.catalog.headerRole(cell.text());
 			if (role.isPresent()) {
 				known++;
