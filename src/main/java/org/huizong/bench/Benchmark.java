@@ -91,8 +91,9 @@ public final class Benchmark {
 			print(out, coldFastexcel, null);
 			print(out, ownReader(), coldFastexcel);
 			String coldUrl = schema(schemas);
-			Measurement cold = Measurement.of("全程：huizong run", this.bytes,
-					() -> runInNewProcess(coldUrl, count(coldUrl)));
+			Measurement cold = Measurement
+				.of("全程：huizong run", this.bytes, () -> runInNewProcess(coldUrl, count(coldUrl)))
+				.inAnotherProcess();
 			Measurement coldFloor = copyFloor(coldUrl, cold.rows());
 			print(out, coldFloor, null);
 			print(out, cold, null);
@@ -185,8 +186,9 @@ public final class Benchmark {
 	private static void print(PrintStream out, Measurement m, Measurement floor) {
 		String ratio = (floor != null) ? String.format("  为下限的 %.0f%%", 100 * m.rowsPerSecond() / floor.rowsPerSecond())
 				: "";
-		out.printf("%-24s %9d 行 %7.2f 秒 %9.0f 行/秒 %6.1f MB/秒 峰值堆 %4d MB%s%n", m.phase(), m.rows(), m.seconds(),
-				m.rowsPerSecond(), m.megabytesPerSecond(), m.peakHeapBytes() >> 20, ratio);
+		String heap = (m.peakHeapBytes() >= 0) ? String.format("峰值堆 %4d MB", m.peakHeapBytes() >> 20) : "（另一进程）";
+		out.printf("%-24s %9d 行 %7.2f 秒 %9.0f 行/秒 %6.1f MB/秒 %s%s%n", m.phase(), m.rows(), m.seconds(),
+				m.rowsPerSecond(), m.megabytesPerSecond(), heap, ratio);
 	}
 
 	Measurement ownReader() throws Exception {

@@ -11,9 +11,16 @@ import java.lang.management.MemoryType;
  * @param rows rows (or facts) handled
  * @param bytes bytes of input handled, 0 where not meaningful
  * @param seconds wall time
- * @param peakHeapBytes the heap's peak during the phase
+ * @param peakHeapBytes the heap's peak during the phase, negative if not known
  */
 record Measurement(String phase, long rows, long bytes, double seconds, long peakHeapBytes) {
+
+	/**
+	 * The same figures for work done in another process: this one's heap says nothing.
+	 */
+	Measurement inAnotherProcess() {
+		return new Measurement(this.phase, this.rows, this.bytes, this.seconds, -1);
+	}
 
 	double rowsPerSecond() {
 		return this.rows / Math.max(this.seconds, 1e-9);
