@@ -96,10 +96,10 @@ public class ConsolidateJobConfiguration {
 
 	@Bean
 	@StepScope
-	SubmissionWriter submissionWriter(SubmissionLoader loader, RunHistory history,
+	SubmissionWriter submissionWriter(SubmissionLoader loader, InboxReader inboxReader, RunHistory history,
 			@Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['force']}") String force,
 			RunProgress progress) {
-		return new SubmissionWriter(loader, history, period, Boolean.parseBoolean(force), progress);
+		return new SubmissionWriter(loader, inboxReader, history, period, Boolean.parseBoolean(force), progress);
 	}
 
 	@Bean

@@ -68,6 +68,11 @@ class InboxReader implements ItemStreamReader<InboxFile> {
 		return (this.position < this.files.size()) ? this.files.get(this.position++) : null;
 	}
 
+	/** The next files {@link #read()} will give, at most {@code count} of them. */
+	List<InboxFile> upcoming(int count) {
+		return this.files.subList(this.position, Math.min(this.files.size(), this.position + count));
+	}
+
 	@Override
 	public void update(ExecutionContext context) throws ItemStreamException {
 		context.putInt(POSITION, this.position);

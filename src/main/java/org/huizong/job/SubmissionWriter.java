@@ -33,8 +33,12 @@ class SubmissionWriter implements ItemWriter<InboxFile>, StepExecutionListener {
 
 	private SubmissionLoader.PeriodFiles files;
 
-	SubmissionWriter(SubmissionLoader loader, RunHistory history, String period, boolean force, RunProgress progress) {
+	private final InboxReader inbox;
+
+	SubmissionWriter(SubmissionLoader loader, InboxReader inbox, RunHistory history, String period, boolean force,
+			RunProgress progress) {
 		this.loader = loader;
+		this.inbox = inbox;
 		this.history = history;
 		this.period = period;
 		this.force = force;
@@ -64,7 +68,11 @@ class SubmissionWriter implements ItemWriter<InboxFile>, StepExecutionListener {
 			.toList();
 		List<FileOutcome> outcomes;
 		try {
-			outcomes = this.files.load(files);
+			outcomes = this.files.load(files,
+					this.inbox.upcoming(SubmissionLoader.READ_AHEAD)
+						.stream()
+						.map((file) -> new SubmissionLoader.Incoming(file.path(), file.name()))
+						.toList());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("文件无法读取：" + ex.getMessage(), ex);

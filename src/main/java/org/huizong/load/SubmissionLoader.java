@@ -59,7 +59,7 @@ public final class SubmissionLoader {
 	 * Files of a batch being read at once, each on a thread of its own: the one being
 	 * written and the next ones, as long as they are small.
 	 */
-	private static final int READ_AHEAD = 3;
+	public static final int READ_AHEAD = 3;
 
 	/**
 	 * Larger files are not read ahead: the memory a workbook's reading holds (its shared
@@ -149,6 +149,11 @@ public final class SubmissionLoader {
 
 		private final Map<Path, FileWork> ahead = new HashMap<>();
 
+		/* The digests of files read ahead from the next batch. */
+		private final Map<Path, String> digests = new HashMap<>();
+
+		private List<Incoming> upcoming = List.of();
+
 		PeriodFiles(String period, boolean force, Map<String, SubmissionLedger.Known> byDigest,
 				Map<String, SubmissionLedger.Known> currentByUnit) {
 			this.period = period;
@@ -162,10 +167,23 @@ public final class SubmissionLoader {
 		 * @return what became of each, in the same order
 		 */
 		public List<FileOutcome> load(List<Incoming> files) throws IOException {
+			return load(files, List.of());
+		}
+
+		/**
+		 * Loads a batch of files, in order, in the caller's transaction, and starts
+		 * reading the first of the files that come next, so that reading goes on while
+		 * the batch is committed.
+		 * @param next the files of the next batch, or some of them
+		 * @return what became of each, in the same order
+		 */
+		public List<FileOutcome> load(List<Incoming> files, List<Incoming> next) throws IOException {
 			List<String> digests = new ArrayList<>(files.size());
 			for (Incoming file : files) {
-				digests.add(Digests.sha256(file.path()));
+				String known = this.digests.remove(file.path());
+				digests.add((known != null) ? known : Digests.sha256(file.path()));
 			}
+			this.upcoming = next;
 			this.journal.clear();
 			try {
 				return SubmissionLoader.this.savepoint.execute((status) -> new Batch(files, digests).load());
@@ -226,11 +244,45 @@ public final class SubmissionLoader {
 			return work;
 		}
 
+		/**
+		 * Starts reading a file of the next batch if its content is not known yet.
+		 * @return whether it is being read
+		 */
+		private boolean startIfNew(Incoming file) {
+			if (this.ahead.containsKey(file.path())) {
+				return true;
+			}
+			String sha256;
+			try {
+				sha256 = this.digests.containsKey(file.path()) ? this.digests.get(file.path())
+						: Digests.sha256(file.path());
+			}
+			catch (IOException ex) {
+				return false;
+			}
+			this.digests.put(file.path(), sha256);
+			SubmissionLedger.Known known = this.byDigest.get(sha256);
+			if (known != null && (!this.force || this.readNow.contains(sha256))) {
+				return false;
+			}
+			this.ahead.put(file.path(), start(file));
+			return true;
+		}
+
+		/** A file that will not be read after all: any reading of it ahead stops. */
+		private void forget(Path file) {
+			FileWork work = this.ahead.remove(file);
+			if (work != null) {
+				work.pending.cancel();
+			}
+		}
+
 		/** Lets go of files read ahead but never loaded (a stopped run). */
 		@Override
 		public void close() {
 			this.ahead.values().forEach((work) -> work.pending.cancel());
 			this.ahead.clear();
+			this.digests.clear();
 		}
 
 		/**
@@ -273,6 +325,7 @@ public final class SubmissionLoader {
 					ids[i] = -1;
 					SubmissionLedger.Known known = run.byDigest.get(sha256);
 					if (earlier != null || (known != null && (!run.force || run.readNow.contains(sha256)))) {
+						run.forget(this.files.get(i).path());
 						continue;
 					}
 					if (known != null) {
@@ -344,6 +397,14 @@ public final class SubmissionLoader {
 					}
 					PeriodFiles.this.ahead.computeIfAbsent(next.path(), (path) -> PeriodFiles.this.start(next));
 					started++;
+				}
+				for (Incoming next : PeriodFiles.this.upcoming) {
+					if (started >= READ_AHEAD || !small(next.path())) {
+						return;
+					}
+					if (PeriodFiles.this.startIfNew(next)) {
+						started++;
+					}
 				}
 			}
 
