@@ -52,7 +52,7 @@ public class ConsolidateJobConfiguration {
 
 	@Bean
 	Job consolidateJob(JobRepository jobRepository, Step intakeStep, Step consolidateStep, RunHistory history,
-			Clock clock, org.springframework.beans.factory.ObjectProvider<RunLauncher> launcher) {
+			Clock clock) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(intakeStep)
 			.next(consolidateStep)
 			.listener(new JobExecutionListener() {
@@ -60,7 +60,6 @@ public class ConsolidateJobConfiguration {
 				public void beforeJob(JobExecution execution) {
 					history.started(execution.getId(), execution.getJobParameters().getString(PERIOD),
 							execution.getJobParameters().getString(INBOX), clock.instant());
-					launcher.getObject().started(execution);
 				}
 
 				@Override
@@ -71,7 +70,6 @@ public class ConsolidateJobConfiguration {
 						default -> "failed";
 					};
 					history.finished(execution.getId(), status, clock.instant());
-					launcher.getObject().finished();
 				}
 			})
 			.build();
@@ -98,8 +96,9 @@ public class ConsolidateJobConfiguration {
 	@StepScope
 	SubmissionWriter submissionWriter(SubmissionLoader loader, InboxReader inboxReader, RunHistory history,
 			@Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['force']}") String force,
-			RunProgress progress) {
-		return new SubmissionWriter(loader, inboxReader, history, period, Boolean.parseBoolean(force), progress);
+			RunProgress progress, org.springframework.beans.factory.ObjectProvider<RunLauncher> launcher) {
+		return new SubmissionWriter(loader, inboxReader, history, period, Boolean.parseBoolean(force), progress,
+				() -> launcher.getObject().stopRequested());
 	}
 
 	@Bean

@@ -25,8 +25,8 @@ import org.springframework.batch.core.repository.JobRepository;
 /**
  * Runs the job {@code consolidate} for a period the way an unattended office needs it:
  * one run per period at a time (a lock in the database), executions that a killed process
- * left behind marked failed first, and a stop on request that lets the current file
- * finish.
+ * left behind marked failed first, and a stop on request that lets the chunk of files in
+ * hand finish.
  */
 public final class RunLauncher {
 
@@ -41,8 +41,6 @@ public final class RunLauncher {
 	private final RunHistory history;
 
 	private final Clock clock;
-
-	private volatile JobExecution current;
 
 	private volatile boolean stopRequested;
 
@@ -100,29 +98,19 @@ public final class RunLauncher {
 		}
 	}
 
-	/** Asks the running job to stop once the file in hand is done. */
+	/**
+	 * Asks the running job to stop once the chunk of files in hand is done. The intake
+	 * step looks for the request after each chunk, on its own thread: asking Spring
+	 * Batch's {@code JobOperator.stop} instead races the step's own update of its
+	 * execution, and the run can end failed rather than stopped.
+	 */
 	public void requestStop() {
 		this.stopRequested = true;
-		JobExecution execution = this.current;
-		if (execution != null && execution.isRunning()) {
-			try {
-				this.jobOperator.stop(execution);
-			}
-			catch (Exception ex) {
-				// it finished in the meantime
-			}
-		}
 	}
 
-	void started(JobExecution execution) {
-		this.current = execution;
-		if (this.stopRequested) {
-			requestStop();
-		}
-	}
-
-	void finished() {
-		this.current = null;
+	/** Whether a stop was asked for. */
+	boolean stopRequested() {
+		return this.stopRequested;
 	}
 
 	/** Marks failed the executions of the period that a killed process left running. */

@@ -35,10 +35,15 @@ class SubmissionWriter implements ItemWriter<InboxFile>, StepExecutionListener {
 
 	private final InboxReader inbox;
 
+	private final java.util.function.BooleanSupplier stopRequested;
+
+	private StepExecution stepExecution;
+
 	SubmissionWriter(SubmissionLoader loader, InboxReader inbox, RunHistory history, String period, boolean force,
-			RunProgress progress) {
+			RunProgress progress, java.util.function.BooleanSupplier stopRequested) {
 		this.loader = loader;
 		this.inbox = inbox;
+		this.stopRequested = stopRequested;
 		this.history = history;
 		this.period = period;
 		this.force = force;
@@ -47,6 +52,8 @@ class SubmissionWriter implements ItemWriter<InboxFile>, StepExecutionListener {
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
+		this.stepExecution = stepExecution;
+		stopIfAsked();
 		this.runId = stepExecution.getJobExecution().getId();
 		this.seq = this.history.filesRecorded(this.runId);
 		this.files = this.loader.forPeriod(this.period, this.force);
@@ -83,6 +90,14 @@ class SubmissionWriter implements ItemWriter<InboxFile>, StepExecutionListener {
 		this.history.files(this.runId, this.seq, outcomes);
 		this.seq += outcomes.size();
 		outcomes.forEach(this.progress::fileDone);
+		stopIfAsked();
+	}
+
+	/** The step stops before its next chunk once a stop is asked for (SIGTERM). */
+	private void stopIfAsked() {
+		if (this.stopRequested.getAsBoolean()) {
+			this.stepExecution.setTerminateOnly();
+		}
 	}
 
 }
