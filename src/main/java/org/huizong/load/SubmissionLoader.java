@@ -163,14 +163,6 @@ public final class SubmissionLoader {
 		}
 
 		/**
-		 * Loads a batch of files, in order, in the caller's transaction.
-		 * @return what became of each, in the same order
-		 */
-		public List<FileOutcome> load(List<Incoming> files) throws IOException {
-			return load(files, List.of());
-		}
-
-		/**
 		 * Loads a batch of files, in order, in the caller's transaction, and starts
 		 * reading the first of the files that come next, so that reading goes on while
 		 * the batch is committed.
