@@ -2,6 +2,7 @@ package org.huizong.load;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,14 +53,17 @@ abstract class FactWriter {
 		return SubmissionLedger.truncate(text, max);
 	}
 
-	/** Batched {@code INSERT}s. */
+	/** Batched {@code INSERT}s, each parameter set with its own type. */
 	private static final class Inserts extends FactWriter {
+
+		private record Row(long submissionId, Fact fact) {
+		}
 
 		private final String insert;
 
 		private final JdbcTemplate jdbc;
 
-		private final List<Object[]> batch = new ArrayList<>();
+		private final List<Row> batch = new ArrayList<>();
 
 		private final int batchSize;
 
@@ -72,11 +76,7 @@ abstract class FactWriter {
 
 		@Override
 		void write(long submissionId, Fact fact) {
-			this.batch.add(new Object[] { submissionId, cut(fact.origin().sheet(), 200), fact.origin().cell(),
-					fact.campaign(), fact.metric(), fact.source(), cut(fact.origin().campaign(), 500),
-					cut(fact.origin().metric(), 500), cut(fact.origin().source(), 500), fact.kind().name(),
-					fact.amount(), cut(fact.measureWritten(), 100), fact.value(), cut(fact.measure(), 100),
-					fact.approx(), fact.mapped(), cut(fact.origin().value().text(), 1000) });
+			this.batch.add(new Row(submissionId, fact));
 			if (this.batch.size() >= this.batchSize) {
 				send();
 			}
@@ -84,9 +84,30 @@ abstract class FactWriter {
 
 		private void send() {
 			if (!this.batch.isEmpty()) {
-				this.jdbc.batchUpdate(this.insert, this.batch);
+				this.jdbc.batchUpdate(this.insert, this.batch, this.batch.size(), Inserts::set);
 				this.batch.clear();
 			}
+		}
+
+		private static void set(PreparedStatement ps, Row row) throws SQLException {
+			Fact fact = row.fact();
+			ps.setLong(1, row.submissionId());
+			ps.setString(2, cut(fact.origin().sheet(), 200));
+			ps.setString(3, fact.origin().cell());
+			ps.setString(4, fact.campaign());
+			ps.setString(5, fact.metric());
+			ps.setString(6, fact.source());
+			ps.setString(7, cut(fact.origin().campaign(), 500));
+			ps.setString(8, cut(fact.origin().metric(), 500));
+			ps.setString(9, cut(fact.origin().source(), 500));
+			ps.setString(10, fact.kind().name());
+			ps.setBigDecimal(11, fact.amount());
+			ps.setString(12, cut(fact.measureWritten(), 100));
+			ps.setBigDecimal(13, fact.value());
+			ps.setString(14, cut(fact.measure(), 100));
+			ps.setBoolean(15, fact.approx());
+			ps.setBoolean(16, fact.mapped());
+			ps.setString(17, cut(fact.origin().value().text(), 1000));
 		}
 
 		@Override
