@@ -91,10 +91,16 @@ public final class Benchmark {
 			print(out, coldFastexcel, null);
 			print(out, ownReader(), coldFastexcel);
 			String coldUrl = schema(schemas);
-			Measurement cold = Measurement
-				.of("全程：huizong run", this.bytes, () -> runInNewProcess(coldUrl, count(coldUrl)))
+			Measurement cold = Measurement.of("全程：huizong run", this.bytes, () -> runInNewProcess(coldUrl))
 				.inAnotherProcess();
-			Measurement coldFloor = copyFloor(coldUrl, cold.rows());
+			Path coldDump = dump(coldUrl);
+			Measurement coldFloor;
+			try {
+				coldFloor = copyFloor(coldUrl, coldDump, cold.rows());
+			}
+			finally {
+				Files.deleteIfExists(coldDump);
+			}
 			print(out, coldFloor, null);
 			print(out, cold, null);
 			ratio(out, cold, coldFastexcel, coldFloor);
@@ -107,9 +113,16 @@ public final class Benchmark {
 			runHere(cli, quiet, schema(schemas));
 			String url = schema(schemas);
 			Measurement warm = Measurement.of("全程：huizong run", this.bytes, () -> runHere(cli, quiet, url));
-			Measurement floor = copyFloor(url, warm.rows());
-			print(out, floor, null);
-			print(out, ownLoader(url, warm.rows()), floor);
+			Path dump = dump(url);
+			Measurement floor;
+			try {
+				floor = copyFloor(url, dump, warm.rows());
+				print(out, floor, null);
+				print(out, ownLoader(url, dump, warm.rows()), floor);
+			}
+			finally {
+				Files.deleteIfExists(dump);
+			}
 			print(out, warm, null);
 			ratio(out, warm, fastexcel, floor);
 			Measurement rerun = Measurement.of("重跑：文件未变", this.bytes, () -> {
@@ -157,12 +170,14 @@ public final class Benchmark {
 	 * {@code run} as a night starts it: a new JVM, with this one's options, on the jar
 	 * this one runs. @return the facts in the tables after it
 	 */
-	private long runInNewProcess(String url, long before) throws Exception {
+	private long runInNewProcess(String url) throws Exception {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-		command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass(), "run", "--period",
-				this.period, "--inbox", this.folder.toString(), "--db", url));
+		String classPath = System.getProperty("java.class.path");
+		boolean jar = classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator);
+		command.addAll(jar ? List.of("-jar", classPath) : List.of("-cp", classPath, "org.huizong.HuizongApplication"));
+		command.addAll(List.of("run", "--period", this.period, "--inbox", this.folder.toString(), "--db", url));
 		Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.redirectError(ProcessBuilder.Redirect.DISCARD)
 			.start();
@@ -170,17 +185,7 @@ public final class Benchmark {
 		if (exit != 0 && exit != 3) {
 			throw new IllegalStateException("run 失败，退出状态 " + exit + "：" + String.join(" ", command));
 		}
-		return count(url) - before;
-	}
-
-	/**
-	 * What {@code java -jar} starts: Spring Boot's launcher in a jar, else the
-	 * application.
-	 */
-	private static String mainClass() {
-		String classPath = System.getProperty("java.class.path");
-		return classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)
-				? "org.springframework.boot.loader.launch.JarLauncher" : "org.huizong.HuizongApplication";
+		return count(url);
 	}
 
 	private static void print(PrintStream out, Measurement m, Measurement floor) {
@@ -252,8 +257,7 @@ public final class Benchmark {
 	 * The write floor: one COPY of the run's facts, as {@code psql \copy} would send
 	 * them.
 	 */
-	private Measurement copyFloor(String url, long rows) throws Exception {
-		Path dump = dump(url);
+	private Measurement copyFloor(String url, Path dump, long rows) throws Exception {
 		try (Connection connection = DriverManager.getConnection(url)) {
 			scratchTable(connection);
 			return Measurement.of("写入下限：PostgreSQL COPY", Files.size(dump), () -> {
@@ -265,9 +269,6 @@ public final class Benchmark {
 				return rows;
 			});
 		}
-		finally {
-			Files.deleteIfExists(dump);
-		}
 	}
 
 	/**
@@ -275,8 +276,7 @@ public final class Benchmark {
 	 * transaction a batch of files, as a run sends them (files of the run's average
 	 * size); rebuilding the facts from the dump is not timed.
 	 */
-	private Measurement ownLoader(String url, long rows) throws Exception {
-		Path dump = dump(url);
+	private Measurement ownLoader(String url, Path dump, long rows) throws Exception {
 		long size = Files.size(dump);
 		try (Connection connection = DriverManager.getConnection(url)) {
 			scratchTable(connection);
@@ -291,7 +291,6 @@ public final class Benchmark {
 		}
 		finally {
 			dataSource.destroy();
-			Files.deleteIfExists(dump);
 		}
 	}
 
@@ -302,17 +301,8 @@ public final class Benchmark {
 		}
 	}
 
-	/** The facts in {@code url}'s schema, none if it has no tables yet. */
+	/** The facts in {@code url}'s schema after a run. */
 	private static long count(String url) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(url);
-				Statement statement = connection.createStatement();
-				var rs = statement.executeQuery("SELECT COUNT(*) FROM pg_tables WHERE tablename = 'fact' "
-						+ "AND schemaname = current_schema()")) {
-			rs.next();
-			if (rs.getLong(1) == 0) {
-				return 0;
-			}
-		}
 		try (Connection connection = DriverManager.getConnection(url);
 				Statement statement = connection.createStatement();
 				var rs = statement.executeQuery("SELECT COUNT(*) FROM fact")) {

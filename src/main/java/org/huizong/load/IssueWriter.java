@@ -57,8 +57,4 @@ final class IssueWriter {
 		}
 	}
 
-	int errors() {
-		return this.errors;
-	}
-
 }

@@ -49,16 +49,15 @@ public final class LoaderBenchmark {
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		long count = 0;
 		long nanos = 0;
-		List<long[]> ids = new ArrayList<>(factsPerBatch);
+		long[] ids = new long[factsPerBatch];
 		List<Fact> facts = new ArrayList<>(factsPerBatch);
 		try (BufferedReader in = Files.newBufferedReader(dump, StandardCharsets.UTF_8)) {
 			String line = in.readLine();
 			while (line != null) {
-				ids.clear();
 				facts.clear();
 				while (line != null && facts.size() < factsPerBatch) {
 					String[] fields = line.split("\t", -1);
-					ids.add(new long[] { Long.parseLong(fields[0]) });
+					ids[facts.size()] = Long.parseLong(fields[0]);
 					facts.add(fact(fields));
 					line = in.readLine();
 				}
@@ -66,7 +65,7 @@ public final class LoaderBenchmark {
 				transaction.executeWithoutResult((status) -> {
 					FactWriter writer = FactWriter.create(jdbc, true, 1000, table);
 					for (int i = 0; i < facts.size(); i++) {
-						writer.write(ids.get(i)[0], facts.get(i));
+						writer.write(ids[i], facts.get(i));
 					}
 					writer.finish();
 				});

@@ -150,7 +150,7 @@ public final class SubmissionLoader {
 		private final Map<Path, FileWork> ahead = new HashMap<>();
 
 		/* The digests of files read ahead from the next batch. */
-		private final Map<Path, String> digests = new HashMap<>();
+		private final Map<Path, String> digestsAhead = new HashMap<>();
 
 		private List<Incoming> upcoming = List.of();
 
@@ -172,7 +172,7 @@ public final class SubmissionLoader {
 		public List<FileOutcome> load(List<Incoming> files, List<Incoming> next) throws IOException {
 			List<String> digests = new ArrayList<>(files.size());
 			for (Incoming file : files) {
-				String known = this.digests.remove(file.path());
+				String known = this.digestsAhead.remove(file.path());
 				digests.add((known != null) ? known : Digests.sha256(file.path()));
 			}
 			this.upcoming = next;
@@ -246,19 +246,26 @@ public final class SubmissionLoader {
 			}
 			String sha256;
 			try {
-				sha256 = this.digests.containsKey(file.path()) ? this.digests.get(file.path())
+				sha256 = this.digestsAhead.containsKey(file.path()) ? this.digestsAhead.get(file.path())
 						: Digests.sha256(file.path());
 			}
 			catch (IOException ex) {
 				return false;
 			}
-			this.digests.put(file.path(), sha256);
-			SubmissionLedger.Known known = this.byDigest.get(sha256);
-			if (known != null && (!this.force || this.readNow.contains(sha256))) {
+			this.digestsAhead.put(file.path(), sha256);
+			if (!toRead(sha256)) {
 				return false;
 			}
 			this.ahead.put(file.path(), start(file));
 			return true;
+		}
+
+		/**
+		 * Whether content is to be read: it is new, or the run is forced and has not read
+		 * it yet.
+		 */
+		private boolean toRead(String sha256) {
+			return !this.byDigest.containsKey(sha256) || (this.force && !this.readNow.contains(sha256));
 		}
 
 		/** A file that will not be read after all: any reading of it ahead stops. */
@@ -274,7 +281,7 @@ public final class SubmissionLoader {
 		public void close() {
 			this.ahead.values().forEach((work) -> work.pending.cancel());
 			this.ahead.clear();
-			this.digests.clear();
+			this.digestsAhead.clear();
 		}
 
 		/**
@@ -302,24 +309,18 @@ public final class SubmissionLoader {
 				int n = this.files.size();
 				/* For each file: its submission id if it is to be read, else -1. */
 				long[] ids = new long[n];
-				/*
-				 * For a file whose content came earlier in the batch: that file's index.
-				 */
-				int[] sameAs = new int[n];
-				Map<String, Integer> first = new HashMap<>();
+				Set<String> seen = new HashSet<>();
 				List<SubmissionLedger.NewFile> fresh = new ArrayList<>();
 				List<Integer> freshAt = new ArrayList<>();
 				Map<Long, String> reopened = new LinkedHashMap<>();
 				for (int i = 0; i < n; i++) {
 					String sha256 = this.digests.get(i);
-					Integer earlier = first.putIfAbsent(sha256, i);
-					sameAs[i] = (earlier != null) ? earlier : -1;
 					ids[i] = -1;
-					SubmissionLedger.Known known = run.byDigest.get(sha256);
-					if (earlier != null || (known != null && (!run.force || run.readNow.contains(sha256)))) {
+					if (!seen.add(sha256) || !run.toRead(sha256)) {
 						run.forget(this.files.get(i).path());
 						continue;
 					}
+					SubmissionLedger.Known known = run.byDigest.get(sha256);
 					if (known != null) {
 						ids[i] = known.id();
 						reopened.put(known.id(), this.files.get(i).name());
@@ -345,13 +346,8 @@ public final class SubmissionLoader {
 							readAhead(ids, i);
 							results.add(read(file, this.digests.get(i), ids[i], reopened.containsKey(ids[i]), facts));
 						}
-						else if (sameAs[i] >= 0) {
-							FileOutcome earlier = results.get(sameAs[i]);
-							results.add(new FileOutcome(file.name(),
-									earlier.outcome() == Outcome.REJECTED ? Outcome.REJECTED : Outcome.UNCHANGED,
-									earlier.submissionId(), false));
-						}
 						else {
+							// known from before, or from a file earlier in the batch
 							SubmissionLedger.Known known = run.byDigest.get(this.digests.get(i));
 							results.add(new FileOutcome(file.name(), SubmissionLedger.REJECTED.equals(known.status())
 									? Outcome.REJECTED : Outcome.UNCHANGED, known.id(), false));
@@ -408,6 +404,7 @@ public final class SubmissionLoader {
 				}
 				Reading reading = new Reading(work, id, run.currentByUnit::get, facts, this.outcomes);
 				run.journal.add(run.readNow, sha256);
+				Outcome outcome = Outcome.LOADED;
 				try {
 					reading.run();
 				}
@@ -418,20 +415,20 @@ public final class SubmissionLoader {
 					Rejection rejection = Rejection.of(ex);
 					this.outcomes.rejected(id, work.unitOrFileName(), rejection.code(), rejection.reason(),
 							reading.format, reading.encoding, reading.written > 0);
+					outcome = Outcome.REJECTED;
+				}
+				if (reopened) {
+					run.journal.removeValues(run.currentByUnit, (current) -> current.id() == id);
+				}
+				if (outcome == Outcome.REJECTED) {
 					run.journal.put(run.byDigest, sha256, new SubmissionLedger.Known(id, SubmissionLedger.REJECTED));
-					if (reopened) {
-						run.journal.removeValues(run.currentByUnit, (current) -> current.id() == id);
-					}
-					return new FileOutcome(file.name(), Outcome.REJECTED, id, true);
+					return new FileOutcome(file.name(), outcome, id, true);
 				}
 				work.issues.flushTo(this.issues, id);
 				work.totals.addTo(this.totals, id);
 				run.journal.put(run.byDigest, sha256, new SubmissionLedger.Known(id, SubmissionLedger.LOADED));
-				if (reopened) {
-					run.journal.removeValues(run.currentByUnit, (current) -> current.id() == id);
-				}
 				run.journal.put(run.currentByUnit, reading.resolvedUnit, new SubmissionLedger.Known(id, file.name()));
-				return new FileOutcome(file.name(), Outcome.LOADED, id, true);
+				return new FileOutcome(file.name(), outcome, id, true);
 			}
 
 		}
