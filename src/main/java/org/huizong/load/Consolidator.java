@@ -53,8 +53,8 @@ public final class Consolidator {
 					+ "SELECT s.period, s.unit, '" + kind[0] + "', " + kind[2] + ", MIN(s.file_name), "
 					+ "MIN(CASE WHEN f.sheet = '' THEN f.cell ELSE f.sheet || '!' || f.cell END), COUNT(*) "
 					+ "FROM fact f JOIN submission s ON s.id = f.submission_id "
-					+ "WHERE s.period = ? AND s.status = 'loaded' AND NOT f.mapped AND " + kind[1]
-					+ " GROUP BY s.period, s.unit, " + kind[2], period);
+					+ "WHERE s.period = ? AND s.status = 'loaded' AND s.unmapped_facts > 0 AND NOT f.mapped AND "
+					+ kind[1] + " GROUP BY s.period, s.unit, " + kind[2], period);
 		}
 		this.jdbc.update("DELETE FROM consolidated_campaign WHERE period = ?", period);
 		this.jdbc.update("DELETE FROM consolidated_unit WHERE period = ?", period);
@@ -106,7 +106,7 @@ public final class Consolidator {
 		List<Unmapped> names = this.jdbc.query(
 				"SELECT DISTINCT f.campaign_raw, f.metric_raw, f.source_raw, "
 						+ "f.measure_written FROM fact f JOIN submission s ON s.id = f.submission_id "
-						+ "WHERE s.period = ? AND s.status = 'loaded' AND NOT f.mapped",
+						+ "WHERE s.period = ? AND s.status = 'loaded' AND s.unmapped_facts > 0 AND NOT f.mapped",
 				(rs, i) -> new Unmapped(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), period);
 		for (Unmapped name : names) {
 			Optional<String> campaign = this.catalog.campaign(name.campaign);
@@ -128,6 +128,9 @@ public final class Consolidator {
 			forgetWarning(period, IssueCode.UNMAPPED_METRIC, name.metric);
 			forgetWarning(period, IssueCode.UNMAPPED_SOURCE, name.source);
 		}
+		this.jdbc.update("UPDATE submission SET unmapped_facts = (SELECT COUNT(*) FROM fact f "
+				+ "WHERE f.submission_id = submission.id AND NOT f.mapped) "
+				+ "WHERE period = ? AND status = 'loaded' AND unmapped_facts > 0", period);
 		String current = "SELECT id FROM submission WHERE period = ? AND status = 'loaded'";
 		this.jdbc.update("DELETE FROM fact_total WHERE submission_id IN (" + current + ")", period);
 		this.jdbc.update(

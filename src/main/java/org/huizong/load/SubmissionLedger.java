@@ -139,8 +139,8 @@ public final class SubmissionLedger {
 
 		private final List<Object[]> partial = new ArrayList<>();
 
-		void loaded(long id, String unit, String format, String encoding, int rows, int facts) {
-			this.loaded.add(new Object[] { truncate(unit, 200), format, encoding, rows, facts, id });
+		void loaded(long id, String unit, String format, String encoding, int rows, int facts, int unmapped) {
+			this.loaded.add(new Object[] { truncate(unit, 200), format, encoding, rows, facts, unmapped, id });
 		}
 
 		/**
@@ -169,7 +169,7 @@ public final class SubmissionLedger {
 			}
 			if (!this.loaded.isEmpty()) {
 				jdbc.batchUpdate("UPDATE submission SET unit = ?, status = 'loaded', format = ?, encoding = ?, "
-						+ "rows_read = ?, facts = ? WHERE id = ?", this.loaded);
+						+ "rows_read = ?, facts = ?, unmapped_facts = ? WHERE id = ?", this.loaded);
 			}
 			if (!this.rejected.isEmpty()) {
 				jdbc.batchUpdate("UPDATE submission SET unit = ?, status = 'rejected', reason_code = ?, reason = ?, "

@@ -521,6 +521,8 @@ public final class SubmissionLoader {
 
 		private int rows;
 
+		private int unmapped;
+
 		private boolean anyTable;
 
 		FileWork(String name, String period) {
@@ -573,6 +575,7 @@ public final class SubmissionLoader {
 				return;
 			}
 			if (!fact.mapped()) {
+				this.unmapped++;
 				reportUnmapped(fact);
 			}
 			else if (fact.kind() != org.huizong.catalog.MetricKind.RATE) {
@@ -718,7 +721,8 @@ public final class SubmissionLoader {
 				this.work.issue(SubmissionLoader.this.policy.issue(IssueCode.UNIT_RESUBMITTED, "", "", resolvedUnit,
 						older.status()));
 			}
-			this.outcomes.loaded(this.id, resolvedUnit, this.format, this.encoding, this.work.rows, this.written);
+			this.outcomes.loaded(this.id, resolvedUnit, this.format, this.encoding, this.work.rows, this.written,
+					this.work.unmapped);
 		}
 
 		private void write(Fact fact) {

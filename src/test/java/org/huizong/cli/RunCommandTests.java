@@ -188,6 +188,10 @@ class RunCommandTests {
 					"--catalog", catalog.toString());
 			assertThat(before.out()).contains("指标“处理市级督查联系单”不在目录中");
 			assertThat(value(db, "SELECT COUNT(*) FROM consolidated_campaign WHERE metric = '处理督查联系单'")).isEqualTo("0");
+			assertThat(value(db, "SELECT COUNT(*) FROM unmapped_name WHERE name = '处理市级督查联系单'")).isEqualTo("1");
+			assertThat(value(db, "SELECT SUM(unmapped_facts) FROM submission WHERE status = 'loaded'"))
+				.isEqualTo(value(db, "SELECT COUNT(*) FROM fact WHERE NOT mapped"))
+				.isNotEqualTo("0");
 
 			Result after = run("run", "--period", "2017-06", "--inbox", inbox.toString(), "--db", db.url());
 
@@ -195,6 +199,8 @@ class RunCommandTests {
 			assertThat(value(db, "SELECT total_value FROM consolidated_campaign WHERE metric = '处理督查联系单'"))
 				.isEqualTo("8");
 			assertThat(value(db, "SELECT COUNT(*) FROM unmapped_name WHERE name = '处理市级督查联系单'")).isEqualTo("0");
+			assertThat(value(db, "SELECT SUM(unmapped_facts) FROM submission WHERE status = 'loaded'"))
+				.isEqualTo(value(db, "SELECT COUNT(*) FROM fact WHERE NOT mapped"));
 		}
 	}
 
