@@ -33,7 +33,8 @@ class InstallIntegrationTests {
 		Done install = exec(Map.of("JAVA", JAVA), "sh", "jobs/install.sh", JAR.toString(), home.toString());
 		assertThat(install.exit()).as(install.err()).isZero();
 		Path options = home.resolve("app/jvm.options");
-		assertThat(Files.readString(options)).startsWith("-XX:+IgnoreUnrecognizedVMOptions\n-XX:");
+		assertThat(Files.readString(options))
+			.startsWith("-XX:SharedArchiveFile=" + home.resolve("app/huizong.jsa") + "\n-Xshare:auto\n");
 
 		Done run = exec(Map.of(), JAVA, "@" + options, "-Xlog:class+load=info", "-jar",
 				home.resolve("app/huizong.jar").toString(), "run", "--period", "2017-06", "--inbox",
