@@ -48,11 +48,17 @@ public final class Benchmark {
 
 	private final int filesPerChunk;
 
+	private final Path jvmOptions;
+
 	/**
 	 * @param filesPerChunk the files a run loads in one transaction
+	 * @param jvmOptions a file of JVM options for the {@code run} started as a new
+	 * process (the {@code jvm.options} that {@code jobs/install.sh} writes), or
+	 * {@code null}
 	 */
-	public Benchmark(Path folder, String db, String period, int filesPerChunk) throws IOException {
+	public Benchmark(Path folder, String db, String period, int filesPerChunk, Path jvmOptions) throws IOException {
 		this.filesPerChunk = filesPerChunk;
+		this.jvmOptions = jvmOptions;
 		this.folder = folder;
 		this.db = db;
 		this.period = period;
@@ -86,7 +92,8 @@ public final class Benchmark {
 		out.printf("文件 %d 个，%.1f MB：%s%n", this.files.size(), this.bytes / 1e6, this.folder);
 		List<String> schemas = new ArrayList<>();
 		try {
-			out.println("第一遍（冷）：读取在尚未运行过它们的 JVM 中，run 为新进程（含 JVM 启动）");
+			out.println("第一遍（冷）：读取在尚未运行过它们的 JVM 中，run 为新进程（含 JVM 启动）"
+					+ ((this.jvmOptions != null) ? "，JVM 选项另加 @" + this.jvmOptions : ""));
 			Measurement coldFastexcel = fastexcel();
 			print(out, coldFastexcel, null);
 			print(out, ownReader(), coldFastexcel);
@@ -167,13 +174,17 @@ public final class Benchmark {
 	}
 
 	/**
-	 * {@code run} as a night starts it: a new JVM, with this one's options, on the jar
-	 * this one runs. @return the facts in the tables after it
+	 * {@code run} as a night starts it: a new JVM, with this one's options and those of
+	 * the options file, on the jar this one runs. @return the facts in the tables after
+	 * it
 	 */
 	private long runInNewProcess(String url) throws Exception {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+		if (this.jvmOptions != null) {
+			command.add("@" + this.jvmOptions.toAbsolutePath());
+		}
 		String classPath = System.getProperty("java.class.path");
 		boolean jar = classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator);
 		command.addAll(jar ? List.of("-jar", classPath) : List.of("-cp", classPath, "org.huizong.HuizongApplication"));
