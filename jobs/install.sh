@@ -7,7 +7,7 @@
 # that the JVM records the classes a run loads in a class-data archive beside it, and writes
 # the JVM options that use it to DIR/app/jvm.options. The units in this folder start
 # `java @DIR/app/jvm.options -jar DIR/app/huizong.jar`. On the 2-core build machine a
-# 200-workbook night then took 4 s instead of 9 s on PostgreSQL, 6 s instead of 12 s on H2.
+# 200-workbook night then took 4 s instead of 8 s on PostgreSQL, 6 s instead of 13 s on H2.
 #
 # Run it again after every upgrade of huizong.jar or of the JDK, with the scheduled runs
 # stopped (`systemctl stop huizong`). An archive that no longer matches the JDK or the jar is
