@@ -110,7 +110,7 @@ public final class SubmissionLedger {
 			ids.add(new Object[] { id });
 		});
 		this.jdbc.batchUpdate("UPDATE submission SET file_name = ?, status = 'loading', reason_code = '', "
-				+ "reason = '', replaced_by = NULL WHERE id = ?", names);
+				+ "reason = '', replaced_by = NULL, unmapped_facts = 0 WHERE id = ?", names);
 		this.jdbc.batchUpdate("DELETE FROM fact WHERE submission_id = ?", ids);
 		this.jdbc.batchUpdate("DELETE FROM fact_total WHERE submission_id = ?", ids);
 		this.jdbc.batchUpdate("DELETE FROM issue WHERE submission_id = ?", ids);
