@@ -32,13 +32,13 @@ class InstallIntegrationTests {
 		Path home = this.dir.resolve("srv/huizong");
 		Done install = exec(Map.of("JAVA", JAVA), "sh", "jobs/install.sh", JAR.toString(), home.toString());
 		assertThat(install.exit()).as(install.err()).isZero();
-		Path options = home.resolve("app/jvm.options");
-		assertThat(Files.readString(options))
+		assertThat(Files.readString(home.resolve("app/jvm.options")))
 			.startsWith("-XX:SharedArchiveFile=" + home.resolve("app/huizong.jsa") + "\n-Xshare:auto\n");
 
-		Done run = exec(Map.of(), JAVA, "@" + options, "-Xlog:class+load=info", "-jar",
-				home.resolve("app/huizong.jar").toString(), "run", "--period", "2017-06", "--inbox",
-				"data/sample-inbox", "--db", "jdbc:h2:file:" + this.dir.resolve("db/huizong"));
+		// as jobs/huizong.cron starts it: in the installation folder, by relative paths
+		Done run = execIn(home, Map.of(), JAVA, "@app/jvm.options", "-Xlog:class+load=info", "-jar", "app/huizong.jar",
+				"run", "--period", "2017-06", "--inbox", Path.of("data/sample-inbox").toAbsolutePath().toString(),
+				"--db", "jdbc:h2:file:" + this.dir.resolve("db/huizong"));
 
 		assertThat(run.exit()).as(run.err()).isEqualTo(Cli.REJECTIONS);
 		assertThat(run.out())
@@ -62,10 +62,16 @@ class InstallIntegrationTests {
 	}
 
 	private Done exec(Map<String, String> env, String... command) throws IOException, InterruptedException {
+		return execIn(Path.of("."), env, command);
+	}
+
+	private Done execIn(Path directory, Map<String, String> env, String... command)
+			throws IOException, InterruptedException {
 		Path out = Files.createTempFile(this.dir, "out", ".txt");
 		Path err = Files.createTempFile(this.dir, "err", ".txt");
 		ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(List.of(command))).redirectOutput(out.toFile())
-			.redirectError(err.toFile());
+			.redirectError(err.toFile())
+			.directory(directory.toFile());
 		builder.environment().putAll(env);
 		Process process = builder.start();
 		if (!process.waitFor(5, TimeUnit.MINUTES)) {
