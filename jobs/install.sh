@@ -46,15 +46,21 @@ app=$dir/app
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+# Runs a step with its output in $work/LOG, shown only if it fails.
+quietly() {
+  log=$work/$1
+  shift
+  "$@" > "$log" 2>&1 || { cat "$log" >&2; exit 1; }
+}
+
 echo "解包 $jar 到 $app"
 rm -rf "$app"
-"$java" -Djarmode=tools -jar "$jar" extract --destination "$app" > "$work/extract.log" 2>&1 \
-  || { cat "$work/extract.log" >&2; exit 1; }
+quietly extract.log "$java" -Djarmode=tools -jar "$jar" extract --destination "$app"
 
 archive=$app/huizong.jsa
 echo "生成训练用的报表"
-"$java" -jar "$app/huizong.jar" generate --units 30 --rows 50 --formats xlsx,xls,csv --seed 20170601 \
-  --out "$work/inbox" > "$work/generate.log" 2>&1 || { cat "$work/generate.log" >&2; exit 1; }
+quietly generate.log "$java" -jar "$app/huizong.jar" generate --units 30 --rows 50 --formats xlsx,xls,csv \
+  --seed 20170601 --out "$work/inbox"
 
 # Interpreted only: an archive written while methods wait to be compiled keeps them from ever
 # being compiled in the runs that use it (seen on Java 17: a run half as fast).

@@ -33,9 +33,6 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  */
 public final class Benchmark {
 
-	private static final String FACT_COLUMNS = "submission_id, sheet, cell, campaign, metric, source, campaign_raw, "
-			+ "metric_raw, source_raw, kind, amount, measure_written, fact_value, measure, approx, mapped, raw_text";
-
 	private final Path folder;
 
 	private final List<Path> files;
@@ -259,7 +256,7 @@ public final class Benchmark {
 		try (Connection connection = DriverManager.getConnection(url); OutputStream out = Files.newOutputStream(dump)) {
 			connection.unwrap(PGConnection.class)
 				.getCopyAPI()
-				.copyOut("COPY fact (" + FACT_COLUMNS + ") TO STDOUT", out);
+				.copyOut("COPY fact (" + LoaderBenchmark.COLUMNS + ") TO STDOUT", out);
 		}
 		return dump;
 	}
@@ -275,7 +272,7 @@ public final class Benchmark {
 				try (var in = Files.newInputStream(dump)) {
 					connection.unwrap(PGConnection.class)
 						.getCopyAPI()
-						.copyIn("COPY fact_bench (" + FACT_COLUMNS + ") FROM STDIN", in);
+						.copyIn("COPY fact_bench (" + LoaderBenchmark.COLUMNS + ") FROM STDIN", in);
 				}
 				return rows;
 			});

@@ -3,6 +3,7 @@ package org.huizong.job;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import org.huizong.load.FileOutcome;
 import org.huizong.load.RunHistory;
@@ -35,12 +36,12 @@ class SubmissionWriter implements ItemWriter<InboxFile>, StepExecutionListener {
 
 	private final InboxReader inbox;
 
-	private final java.util.function.BooleanSupplier stopRequested;
+	private final BooleanSupplier stopRequested;
 
 	private StepExecution stepExecution;
 
 	SubmissionWriter(SubmissionLoader loader, InboxReader inbox, RunHistory history, String period, boolean force,
-			RunProgress progress, java.util.function.BooleanSupplier stopRequested) {
+			RunProgress progress, BooleanSupplier stopRequested) {
 		this.loader = loader;
 		this.inbox = inbox;
 		this.stopRequested = stopRequested;
@@ -69,17 +70,10 @@ class SubmissionWriter implements ItemWriter<InboxFile>, StepExecutionListener {
 
 	@Override
 	public void write(Chunk<? extends InboxFile> chunk) {
-		List<SubmissionLoader.Incoming> files = chunk.getItems()
-			.stream()
-			.map((file) -> new SubmissionLoader.Incoming(file.path(), file.name()))
-			.toList();
 		List<FileOutcome> outcomes;
 		try {
-			outcomes = this.files.load(files,
-					this.inbox.upcoming(SubmissionLoader.READ_AHEAD)
-						.stream()
-						.map((file) -> new SubmissionLoader.Incoming(file.path(), file.name()))
-						.toList());
+			outcomes = this.files.load(incoming(chunk.getItems()),
+					incoming(this.inbox.upcoming(SubmissionLoader.READ_AHEAD)));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("文件无法读取：" + ex.getMessage(), ex);
@@ -91,6 +85,10 @@ class SubmissionWriter implements ItemWriter<InboxFile>, StepExecutionListener {
 		this.seq += outcomes.size();
 		outcomes.forEach(this.progress::fileDone);
 		stopIfAsked();
+	}
+
+	private static List<SubmissionLoader.Incoming> incoming(List<? extends InboxFile> files) {
+		return files.stream().map((file) -> new SubmissionLoader.Incoming(file.path(), file.name())).toList();
 	}
 
 	/** The step stops before its next chunk once a stop is asked for (SIGTERM). */

@@ -26,6 +26,15 @@ abstract class FactWriter {
 	static final String COLUMNS = "submission_id, sheet, cell, campaign, metric, source, campaign_raw, metric_raw, "
 			+ "source_raw, kind, amount, measure_written, fact_value, measure, approx, mapped, raw_text";
 
+	/* Widths of the fact table's text columns (V2). */
+	private static final int NAME = 200;
+
+	private static final int RAW_NAME = 500;
+
+	private static final int MEASURE = 100;
+
+	private static final int RAW_TEXT = 1000;
+
 	static FactWriter create(JdbcTemplate jdbc, boolean postgres, int batchSize) {
 		return create(jdbc, postgres, batchSize, "fact");
 	}
@@ -92,22 +101,22 @@ abstract class FactWriter {
 		private static void set(PreparedStatement ps, Row row) throws SQLException {
 			Fact fact = row.fact();
 			ps.setLong(1, row.submissionId());
-			ps.setString(2, cut(fact.origin().sheet(), 200));
+			ps.setString(2, cut(fact.origin().sheet(), NAME));
 			ps.setString(3, fact.origin().cell());
 			ps.setString(4, fact.campaign());
 			ps.setString(5, fact.metric());
 			ps.setString(6, fact.source());
-			ps.setString(7, cut(fact.origin().campaign(), 500));
-			ps.setString(8, cut(fact.origin().metric(), 500));
-			ps.setString(9, cut(fact.origin().source(), 500));
+			ps.setString(7, cut(fact.origin().campaign(), RAW_NAME));
+			ps.setString(8, cut(fact.origin().metric(), RAW_NAME));
+			ps.setString(9, cut(fact.origin().source(), RAW_NAME));
 			ps.setString(10, fact.kind().name());
 			ps.setBigDecimal(11, fact.amount());
-			ps.setString(12, cut(fact.measureWritten(), 100));
+			ps.setString(12, cut(fact.measureWritten(), MEASURE));
 			ps.setBigDecimal(13, fact.value());
-			ps.setString(14, cut(fact.measure(), 100));
+			ps.setString(14, cut(fact.measure(), MEASURE));
 			ps.setBoolean(15, fact.approx());
 			ps.setBoolean(16, fact.mapped());
-			ps.setString(17, cut(fact.origin().value().text(), 1000));
+			ps.setString(17, cut(fact.origin().value().text(), RAW_TEXT));
 		}
 
 		@Override
@@ -154,22 +163,22 @@ abstract class FactWriter {
 		@Override
 		void write(long submissionId, Fact fact) {
 			number(submissionId);
-			field(fact.origin().sheet(), 200);
+			field(fact.origin().sheet(), NAME);
 			field(fact.origin().cell(), 16);
-			field(fact.campaign(), 200);
-			field(fact.metric(), 200);
-			field(fact.source(), 200);
-			field(fact.origin().campaign(), 500);
-			field(fact.origin().metric(), 500);
-			field(fact.origin().source(), 500);
+			field(fact.campaign(), NAME);
+			field(fact.metric(), NAME);
+			field(fact.source(), NAME);
+			field(fact.origin().campaign(), RAW_NAME);
+			field(fact.origin().metric(), RAW_NAME);
+			field(fact.origin().source(), RAW_NAME);
 			field(fact.kind().name(), 16);
 			decimal(fact.amount());
-			field(fact.measureWritten(), 100);
+			field(fact.measureWritten(), MEASURE);
 			decimal(fact.value());
-			field(fact.measure(), 100);
+			field(fact.measure(), MEASURE);
 			ascii(fact.approx() ? "t\t" : "f\t");
 			ascii(fact.mapped() ? "t\t" : "f\t");
-			text(fact.origin().value().text(), 1000);
+			text(fact.origin().value().text(), RAW_TEXT);
 			put((byte) '\n');
 			if (this.size >= SEND_BYTES) {
 				send();

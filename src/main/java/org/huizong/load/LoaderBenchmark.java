@@ -29,6 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class LoaderBenchmark {
 
+	/** The columns of a dump, in the order {@link #write} reads them. */
+	public static final String COLUMNS = FactWriter.COLUMNS;
+
 	private LoaderBenchmark() {
 	}
 

@@ -380,14 +380,17 @@ public final class SubmissionLoader {
 						continue;
 					}
 					Incoming next = this.files.get(j);
-					if (j > from && !small(next.path())) {
-						return;
+					if (!PeriodFiles.this.ahead.containsKey(next.path())) {
+						if (j > from && !small(next.path())) {
+							return;
+						}
+						PeriodFiles.this.ahead.put(next.path(), PeriodFiles.this.start(next));
 					}
-					PeriodFiles.this.ahead.computeIfAbsent(next.path(), (path) -> PeriodFiles.this.start(next));
 					started++;
 				}
 				for (Incoming next : PeriodFiles.this.upcoming) {
-					if (started >= READ_AHEAD || !small(next.path())) {
+					if (started >= READ_AHEAD
+							|| !PeriodFiles.this.ahead.containsKey(next.path()) && !small(next.path())) {
 						return;
 					}
 					if (PeriodFiles.this.startIfNew(next)) {
@@ -517,6 +520,8 @@ public final class SubmissionLoader {
 
 		private String unit = "";
 
+		private String unitSheet = "";
+
 		private String unitCell = "";
 
 		private int rows;
@@ -624,7 +629,8 @@ public final class SubmissionLoader {
 		public void unitNamed(String unit, String sheet, String cell) {
 			if (this.unit.isEmpty()) {
 				this.unit = unit;
-				this.unitCell = sheet + "!" + cell;
+				this.unitSheet = sheet;
+				this.unitCell = cell;
 			}
 		}
 
@@ -741,8 +747,8 @@ public final class SubmissionLoader {
 			}
 			Optional<String> known = SubmissionLoader.this.catalog.unit(work.unit);
 			if (known.isEmpty()) {
-				String[] place = work.unitCell.split("!", 2);
-				work.issue(SubmissionLoader.this.policy.issue(IssueCode.UNIT_UNKNOWN, place[0], place[1], work.unit));
+				work.issue(SubmissionLoader.this.policy.issue(IssueCode.UNIT_UNKNOWN, work.unitSheet, work.unitCell,
+						work.unit));
 			}
 			return stored(known.orElse(work.unit));
 		}

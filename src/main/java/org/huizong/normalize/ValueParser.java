@@ -25,8 +25,6 @@ public final class ValueParser {
 
 	private static final Pattern BRACKETED = Pattern.compile("\\(.*\\)");
 
-	private static final Pattern HAS_DIGIT = Pattern.compile(".*[0-9].*");
-
 	private static final Pattern SQUARED = Pattern.compile("[a-z]+2");
 
 	/** Longer than this, text is prose, not a number with its measure. */
@@ -82,7 +80,7 @@ public final class ValueParser {
 		if (BRACKETED.matcher(measure).matches()) {
 			measure = measure.substring(1, measure.length() - 1);
 		}
-		if (HAS_DIGIT.matcher(measure).matches() && !SQUARED.matcher(measure).matches()) {
+		if (hasDigit(measure) && !SQUARED.matcher(measure).matches()) {
 			return Optional.empty();
 		}
 		return Optional.of(new ParsedValue(amount, approx, measure.replace("(", "").replace(")", "")));
