@@ -31,6 +31,10 @@ public record Cell(int column, CellKind kind, String text) {
 	}
 
 	public static String address(int column, int rowNumber) {
+		if (column < 26) {
+			/* Most cells; made on every figure, so without the general path's detours. */
+			return new StringBuilder(8).append((char) ('A' + column)).append(rowNumber).toString();
+		}
 		return columnName(column) + rowNumber;
 	}
 

@@ -24,7 +24,15 @@ public record Row(int number, List<Cell> cells) {
 	}
 
 	public String text(int column) {
-		return cell(column).map(Cell::text).orElse("");
+		for (Cell cell : this.cells) {
+			if (cell.column() == column) {
+				return cell.text();
+			}
+			if (cell.column() > column) {
+				break;
+			}
+		}
+		return "";
 	}
 
 	public boolean isBlank() {

@@ -14,7 +14,23 @@ import org.huizong.normalize.Fact;
  */
 final class FactTotals {
 
+	/*
+	 * Written out: a record's generated equals and hashCode go through method handles,
+	 * which cost on every fact of a run.
+	 */
 	private record Key(String campaign, String metric, String source) {
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Key key && this.campaign.equals(key.campaign) && this.metric.equals(key.metric)
+					&& this.source.equals(key.source);
+		}
+
+		@Override
+		public int hashCode() {
+			return (this.campaign.hashCode() * 31 + this.metric.hashCode()) * 31 + this.source.hashCode();
+		}
+
 	}
 
 	private static final class Sum {

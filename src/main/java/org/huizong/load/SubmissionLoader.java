@@ -512,6 +512,11 @@ public final class SubmissionLoader {
 
 		private final Set<String> unmappedReported = new HashSet<>();
 
+		/* Made once: a method reference made on every figure costs. */
+		private final Consumer<Fact> accepted = this::accept;
+
+		private final Consumer<Issue> issued = this::issue;
+
 		private ReadAhead.Pending<Fact> pending;
 
 		private Consumer<Fact> handOver;
@@ -534,7 +539,7 @@ public final class SubmissionLoader {
 			this.name = name;
 			this.period = period;
 			this.normalizer = new FactNormalizer(SubmissionLoader.this.catalog, SubmissionLoader.this.policy);
-			this.checks = new CrossChecks(SubmissionLoader.this.policy, this::issue);
+			this.checks = new CrossChecks(SubmissionLoader.this.policy, this.issued);
 		}
 
 		@Override
@@ -571,7 +576,7 @@ public final class SubmissionLoader {
 
 		@Override
 		public void fact(RawFact raw) {
-			this.normalizer.normalize(raw, this::accept, this::issue);
+			this.normalizer.normalize(raw, this.accepted, this.issued);
 		}
 
 		private void accept(Fact fact) {

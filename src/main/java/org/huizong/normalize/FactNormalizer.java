@@ -46,7 +46,8 @@ public final class FactNormalizer {
 
 	private final Map<String, String> sources = new HashMap<>();
 
-	private final Map<String, Optional<BigDecimal>> factors = new HashMap<>();
+	/* Per metric, per measure written. */
+	private final Map<String, Map<String, Optional<BigDecimal>>> factors = new HashMap<>();
 
 	public FactNormalizer(Catalog catalog, SeverityPolicy policy) {
 		this.catalog = catalog;
@@ -89,13 +90,21 @@ public final class FactNormalizer {
 			amount = amount.multiply(BigDecimal.valueOf(10_000));
 			written = written.substring(1);
 		}
-		Optional<Catalog.MetricMatch> match = remember(this.metrics, raw.metric(), this.catalog::metric);
+		Optional<Catalog.MetricMatch> match = this.metrics.get(raw.metric());
+		if (match == null) {
+			match = remember(this.metrics, raw.metric(), this.catalog.metric(raw.metric()));
+		}
 		if (written.isEmpty() && match.isPresent()) {
 			written = match.get().measureHint();
 		}
-		String campaign = remember(this.campaigns, raw.campaign(), (name) -> this.catalog.campaign(name).orElse(""));
-		String source = raw.source().isBlank() ? ""
-				: remember(this.sources, raw.source(), (name) -> this.catalog.source(name).orElse(""));
+		String campaign = this.campaigns.get(raw.campaign());
+		if (campaign == null) {
+			campaign = remember(this.campaigns, raw.campaign(), this.catalog.campaign(raw.campaign()).orElse(""));
+		}
+		String source = raw.source().isBlank() ? "" : this.sources.get(raw.source());
+		if (source == null) {
+			source = remember(this.sources, raw.source(), this.catalog.source(raw.source()).orElse(""));
+		}
 		if (amount.signum() < 0 && (match.isEmpty() || !match.get().metric().isRate())
 				&& reject(issues, raw, IssueCode.VALUE_NEGATIVE, label, text)) {
 			return;
@@ -111,9 +120,14 @@ public final class FactNormalizer {
 			return;
 		}
 		Metric metric = match.get().metric();
-		String measure = written;
-		Optional<BigDecimal> factor = remember(this.factors, metric.name() + '\u0000' + written,
-				(key) -> this.converter.factor(metric, measure));
+		Map<String, Optional<BigDecimal>> factors = this.factors.get(metric.name());
+		if (factors == null) {
+			factors = remember(this.factors, metric.name(), new HashMap<>());
+		}
+		Optional<BigDecimal> factor = factors.get(written);
+		if (factor == null) {
+			factor = remember(factors, written, this.converter.factor(metric, written));
+		}
 		if (factor.isEmpty()) {
 			reject(issues, raw, IssueCode.MEASURE_INCOMPATIBLE, metric.name(), written, metric.measure());
 			return;
@@ -136,15 +150,15 @@ public final class FactNormalizer {
 		return (number.scale() > SCALE) ? number.setScale(SCALE, java.math.RoundingMode.HALF_UP) : number;
 	}
 
-	private static <T> T remember(Map<String, T> cache, String key, java.util.function.Function<String, T> lookup) {
-		T value = cache.get(key);
-		if (value == null) {
-			if (cache.size() >= CACHE_LIMIT) {
-				cache.clear();
-			}
-			value = lookup.apply(key);
-			cache.put(key, value);
+	/**
+	 * Keeps what a name was looked up as. Each cache is read first where it is used: a
+	 * lookup passed in as a lambda would be made again on every figure.
+	 */
+	private static <T> T remember(Map<String, T> cache, String key, T value) {
+		if (cache.size() >= CACHE_LIMIT) {
+			cache.clear();
 		}
+		cache.put(key, value);
 		return value;
 	}
 

@@ -1,6 +1,7 @@
 package org.huizong.table;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +59,16 @@ public final class TableParser implements RowSink {
 	private String sheet = "";
 
 	private int tableNo;
+
+	/*
+	 * Each figure names the total it adds up to; the keys of this table, made once, a
+	 * bounded number kept.
+	 */
+	private static final int MAX_KEPT_KEYS = 10_000;
+
+	private final Map<String, String> totalsKeys = new HashMap<>();
+
+	private final Map<Integer, String> columnTotalsKeys = new HashMap<>();
 
 	private boolean sawTable;
 
@@ -153,6 +164,9 @@ public final class TableParser implements RowSink {
 	}
 
 	static boolean isTotalLabel(String text) {
+		if (text.indexOf('计') < 0) {
+			return false;
+		}
 		String folded = Names.fold(text);
 		return folded.equals("合计") || folded.equals("小计") || folded.equals("总计") || folded.equals("共计")
 				|| folded.equals("全区合计") || folded.equals("总合计");
@@ -297,6 +311,8 @@ public final class TableParser implements RowSink {
 		}
 		endTable();
 		this.tableNo++;
+		this.totalsKeys.clear();
+		this.columnTotalsKeys.clear();
 		this.sawTable = true;
 		this.columns = new TreeMap<>();
 		headerTexts.forEach((index, text) -> this.columns.put(index, Column.of(index, text, this.catalog)));
@@ -363,7 +379,7 @@ public final class TableParser implements RowSink {
 				measure = valueColumn.measureHint();
 			}
 			for (Cell value : values) {
-				emit(row, campaign, metric, source, value, measure, role, "t" + this.tableNo + "/" + Names.fold(metric),
+				emit(row, campaign, metric, source, value, measure, role, totalsKey(metric),
 						role == RowRole.DETAIL ? label : totalLabel);
 			}
 			return;
@@ -386,9 +402,32 @@ public final class TableParser implements RowSink {
 		}
 		for (Cell value : values) {
 			Column column = this.columns.get(value.column());
-			emit(row, campaign, column.metric(), source, value, column.measureHint(), role,
-					"t" + this.tableNo + "/c" + value.column(), role == RowRole.DETAIL ? label : totalLabel);
+			emit(row, campaign, column.metric(), source, value, column.measureHint(), role, totalsKey(value.column()),
+					role == RowRole.DETAIL ? label : totalLabel);
 		}
+	}
+
+	/** What a total of the long layout's metric adds up: that metric in this table. */
+	private String totalsKey(String metric) {
+		String key = this.totalsKeys.get(metric);
+		if (key == null) {
+			if (this.totalsKeys.size() >= MAX_KEPT_KEYS) {
+				this.totalsKeys.clear();
+			}
+			key = "t" + this.tableNo + "/" + Names.fold(metric);
+			this.totalsKeys.put(metric, key);
+		}
+		return key;
+	}
+
+	/** What a total of the wide layout adds up: that column in this table. */
+	private String totalsKey(int column) {
+		String key = this.columnTotalsKeys.get(column);
+		if (key == null) {
+			key = "t" + this.tableNo + "/c" + column;
+			this.columnTotalsKeys.put(column, key);
+		}
+		return key;
 	}
 
 	private void emit(Row row, String campaign, String metric, String source, Cell value, String measure, RowRole role,

@@ -31,7 +31,7 @@ public final class CrossChecks {
 
 	private final Map<String, Sums> totals = new HashMap<>();
 
-	private final Map<String, Problems> problems = new LinkedHashMap<>();
+	private final Map<Label, Problems> problems = new LinkedHashMap<>();
 
 	public CrossChecks(SeverityPolicy policy, Consumer<Issue> issues) {
 		this.policy = policy;
@@ -91,8 +91,7 @@ public final class CrossChecks {
 		if (!found && !fixed && !rate) {
 			return;
 		}
-		String label = fact.campaign() + (fact.source().isEmpty() ? "" : "（" + fact.source() + "）");
-		Problems p = this.problems.computeIfAbsent(label, Problems::new);
+		Problems p = this.problems.computeIfAbsent(new Label(fact.campaign(), fact.source()), Problems::new);
 		if (found) {
 			p.found = (p.found == null) ? fact.value() : p.found.add(fact.value());
 		}
@@ -142,6 +141,30 @@ public final class CrossChecks {
 
 	}
 
+	/*
+	 * A campaign and problem source. Written out: a record's generated equals and
+	 * hashCode go through method handles, which cost on every fact of a run.
+	 */
+	private record Label(String campaign, String source) {
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Label label && this.campaign.equals(label.campaign)
+					&& this.source.equals(label.source);
+		}
+
+		@Override
+		public int hashCode() {
+			return this.campaign.hashCode() * 31 + this.source.hashCode();
+		}
+
+		@Override
+		public String toString() {
+			return this.campaign + (this.source.isEmpty() ? "" : "（" + this.source + "）");
+		}
+
+	}
+
 	private static final class Problems {
 
 		final String label;
@@ -160,8 +183,8 @@ public final class CrossChecks {
 
 		String rateCell = "";
 
-		Problems(String label) {
-			this.label = label;
+		Problems(Label label) {
+			this.label = label.toString();
 		}
 
 	}
