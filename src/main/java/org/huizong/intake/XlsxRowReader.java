@@ -347,7 +347,9 @@ final class XlsxRowReader implements SubmissionReader {
 				String type = null;
 				int style = -1;
 				String value = null;
-				StringBuilder inline = null;
+				/* An inline string's text: mostly one piece, rich text runs several. */
+				String inline = null;
+				StringBuilder runs = null;
 				while (xml.hasNext()) {
 					int event = next(xml);
 					if (event == XMLStreamConstants.START_ELEMENT) {
@@ -382,12 +384,22 @@ final class XlsxRowReader implements SubmissionReader {
 								nextColumn = column + 1;
 								value = null;
 								inline = null;
+								runs = null;
 							}
 							case "v" -> value = xml.getElementText();
-							case "is" -> inline = new StringBuilder();
+							case "is" -> inline = "";
 							case "t" -> {
 								if (inline != null) {
-									inline.append(xml.getElementText());
+									String piece = xml.getElementText();
+									if (runs != null) {
+										runs.append(piece);
+									}
+									else if (inline.isEmpty()) {
+										inline = piece;
+									}
+									else {
+										runs = new StringBuilder(inline).append(piece);
+									}
 								}
 							}
 							default -> {
@@ -398,7 +410,8 @@ final class XlsxRowReader implements SubmissionReader {
 						String name = xml.getLocalName();
 						if (name.equals("c")) {
 							if (column < this.limits.maxColumns()) {
-								Cell cell = cell(column, type, style, (inline != null) ? inline.toString() : value);
+								String text = (runs != null) ? runs.toString() : inline;
+								Cell cell = cell(column, type, style, (text != null) ? text : value);
 								if (cell != null && !cell.text().isBlank()) {
 									cells.add(cell);
 								}
@@ -448,6 +461,11 @@ final class XlsxRowReader implements SubmissionReader {
 			boolean date = style >= 0 && style < this.dateStyles.length && this.dateStyles[style];
 			if (!date && isPlainInteger(text)) {
 				return new Cell(column, CellKind.NUMBER, text);
+			}
+			if (!date && text.length() > 2 && text.endsWith(".0")
+					&& isPlainInteger(text.substring(0, text.length() - 2))) {
+				/* How many writers store a whole number. */
+				return new Cell(column, CellKind.NUMBER, text.substring(0, text.length() - 2));
 			}
 			BigDecimal value;
 			try {

@@ -72,6 +72,66 @@ class WorkbookReadersTests {
 	}
 
 	@Test
+	void readsInlineStringsInPiecesAndWholeNumbersAsWritersStoreThem() throws IOException {
+		Path file = this.dir.resolve("手写.xlsx");
+		withSheetXml(file,
+				"""
+						<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+						<row r="1"><c r="A1" t="inlineStr"><is><t>修理果壳箱</t></is></c>\
+						<c r="B1" t="inlineStr"><is><r><t>清理</t></r><r><t xml:space="preserve"> 垃圾</t></r><r><t>渣土</t></r></is></c>\
+						<c r="C1" t="inlineStr"><is><r><t></t></r><r><t>吨</t></r></is></c></row>
+						<row r="2"><c r="A2"><v>963.0</v></c><c r="B2"><v>0.0</v></c><c r="C2"><v>-0.0</v></c>\
+						<c r="D2"><v>-12.0</v></c><c r="E2"><v>1.50</v></c><c r="F2"><v>.0</v></c><c r="G2"><v>1E3</v></c></row>
+						</sheetData></worksheet>
+						""");
+		assertThat(cellsOf(file)).containsExactly("A1 TEXT 修理果壳箱", "B1 TEXT 清理 垃圾渣土", "C1 TEXT 吨", "A2 NUMBER 963",
+				"B2 NUMBER 0", "C2 NUMBER 0", "D2 NUMBER -12", "E2 NUMBER 1.5", "F2 NUMBER 0", "G2 NUMBER 1000");
+	}
+
+	/** An xlsx saved by POI with its one sheet's XML replaced by {@code sheetXml}. */
+	private static void withSheetXml(Path file, String sheetXml) throws IOException {
+		java.io.ByteArrayOutputStream saved = new java.io.ByteArrayOutputStream();
+		try (Workbook workbook = new XSSFWorkbook()) {
+			workbook.createSheet("工作量");
+			workbook.write(saved);
+		}
+		try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
+				new java.io.ByteArrayInputStream(saved.toByteArray()));
+				java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+			for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+				if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+					out.write(sheetXml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				}
+				else {
+					in.transferTo(out);
+				}
+				out.closeEntry();
+			}
+		}
+	}
+
+	private static List<String> cellsOf(Path file) throws IOException {
+		List<String> seen = new ArrayList<>();
+		SubmissionReaders.open(file, ReadLimits.defaults()).read(new RowSink() {
+			@Override
+			public void startSheet(String name) {
+			}
+
+			@Override
+			public void row(Row row) {
+				row.cells()
+					.forEach((c) -> seen.add(Cell.address(c.column(), row.number()) + " " + c.kind() + " " + c.text()));
+			}
+
+			@Override
+			public void endSheet() {
+			}
+		});
+		return seen;
+	}
+
+	@Test
 	void rejectsATruncatedXlsxAsCorrupt() throws IOException {
 		Path whole = this.dir.resolve("whole.xlsx");
 		try (Workbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(whole)) {
