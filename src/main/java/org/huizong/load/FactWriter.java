@@ -148,6 +148,13 @@ abstract class FactWriter {
 
 		private final byte[] buffer = new byte[SEND_BYTES + 16 * 1024];
 
+		/*
+		 * The names of the line before and their encoding, a slot for each name column.
+		 */
+		private final String[] names = new String[10];
+
+		private final byte[][] encodedNames = new byte[10][];
+
 		private int size;
 
 		private Connection connection;
@@ -163,19 +170,19 @@ abstract class FactWriter {
 		@Override
 		void write(long submissionId, Fact fact) {
 			number(submissionId);
-			field(fact.origin().sheet(), NAME);
+			name(0, fact.origin().sheet(), NAME);
 			field(fact.origin().cell(), 16);
-			field(fact.campaign(), NAME);
-			field(fact.metric(), NAME);
-			field(fact.source(), NAME);
-			field(fact.origin().campaign(), RAW_NAME);
-			field(fact.origin().metric(), RAW_NAME);
-			field(fact.origin().source(), RAW_NAME);
-			field(fact.kind().name(), 16);
+			name(1, fact.campaign(), NAME);
+			name(2, fact.metric(), NAME);
+			name(3, fact.source(), NAME);
+			name(4, fact.origin().campaign(), RAW_NAME);
+			name(5, fact.origin().metric(), RAW_NAME);
+			name(6, fact.origin().source(), RAW_NAME);
+			name(7, fact.kind().name(), 16);
 			decimal(fact.amount());
-			field(fact.measureWritten(), MEASURE);
+			name(8, fact.measureWritten(), MEASURE);
 			decimal(fact.value());
-			field(fact.measure(), MEASURE);
+			name(9, fact.measure(), MEASURE);
 			ascii(fact.approx() ? "t\t" : "f\t");
 			ascii(fact.mapped() ? "t\t" : "f\t");
 			text(fact.origin().value().text(), RAW_TEXT);
@@ -205,6 +212,28 @@ abstract class FactWriter {
 			put((byte) '\t');
 		}
 
+		/**
+		 * A field that mostly repeats the line before's, such as a campaign: encoded once
+		 * while it stays the same.
+		 */
+		private void name(int slot, String value, int max) {
+			if (value.equals(this.names[slot])) {
+				byte[] encoded = this.encodedNames[slot];
+				ensure(encoded.length);
+				System.arraycopy(encoded, 0, this.buffer, this.size, encoded.length);
+				this.size += encoded.length;
+			}
+			else {
+				/* Room first, so that the encoding stays in the buffer to be kept. */
+				ensure(3 * Math.min(value.length(), max));
+				int start = this.size;
+				text(value, max);
+				this.names[slot] = value;
+				this.encodedNames[slot] = java.util.Arrays.copyOfRange(this.buffer, start, this.size);
+			}
+			put((byte) '\t');
+		}
+
 		private void ascii(String value) {
 			ensure(value.length());
 			for (int i = 0; i < value.length(); i++) {
@@ -218,8 +247,11 @@ abstract class FactWriter {
 		 */
 		private void text(String value, int max) {
 			String cut = (value.length() <= max) ? value : cut(value, max);
+			/*
+			 * At most three bytes a character: an escape is two, a surrogate pair four.
+			 */
+			ensure(3 * cut.length());
 			for (int i = 0; i < cut.length(); i++) {
-				ensure(4);
 				char c = cut.charAt(i);
 				if (c < 0x80) {
 					switch (c) {
