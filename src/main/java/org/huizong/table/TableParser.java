@@ -84,7 +84,12 @@ public final class TableParser implements RowSink {
 
 	private Row pendingHeader;
 
-	private Map<Integer, Column> columns;
+	private TreeMap<Integer, Column> columns;
+
+	/* The same columns by index, looked up for every cell. */
+	private Column[] columnAt = NO_COLUMNS;
+
+	private static final Column[] NO_COLUMNS = {};
 
 	private final Map<HeaderRole, Column> byRole = new java.util.EnumMap<>(HeaderRole.class);
 
@@ -179,13 +184,19 @@ public final class TableParser implements RowSink {
 	private void endTable() {
 		this.pendingHeader = null;
 		this.columns = null;
+		this.columnAt = NO_COLUMNS;
 		this.footer = false;
 		this.section = "";
 		this.lastCampaignCell = "";
 	}
 
+	/*
+	 * The loops over a row's cells that run for every row count by index: a for-each
+	 * makes an iterator each time, which code compiled for a quick start keeps making.
+	 */
 	private void scanMetadata(Row row) {
-		for (Cell cell : row.cells()) {
+		for (int c = 0; c < row.cells().size(); c++) {
+			Cell cell = row.cells().get(c);
 			if (cell.kind() != CellKind.TEXT) {
 				continue;
 			}
@@ -211,7 +222,8 @@ public final class TableParser implements RowSink {
 	}
 
 	private static String nextText(Row row, int column) {
-		for (Cell cell : row.cells()) {
+		for (int c = 0; c < row.cells().size(); c++) {
+			Cell cell = row.cells().get(c);
 			if (cell.column() > column && !cell.text().isBlank()) {
 				return cell.text().strip();
 			}
@@ -220,14 +232,16 @@ public final class TableParser implements RowSink {
 	}
 
 	private boolean looksLikeHeader(Row row) {
-		for (Cell cell : row.cells()) {
+		for (int c = 0; c < row.cells().size(); c++) {
+			Cell cell = row.cells().get(c);
 			if (cell.kind() != CellKind.TEXT) {
 				return false;
 			}
 		}
 		int known = 0;
 		boolean valueOrMetric = false;
-		for (Cell cell : row.cells()) {
+		for (int c = 0; c < row.cells().size(); c++) {
+			Cell cell = row.cells().get(c);
 			Optional<HeaderRole> role = this.catalog.headerRole(cell.text());
 			if (role.isPresent()) {
 				known++;
@@ -241,7 +255,8 @@ public final class TableParser implements RowSink {
 		if (known < 2 || !valueOrMetric) {
 			return false;
 		}
-		for (Cell cell : row.cells()) {
+		for (int c = 0; c < row.cells().size(); c++) {
+			Cell cell = row.cells().get(c);
 			if (isNumberText(cell.text())) {
 				return false;
 			}
@@ -316,6 +331,8 @@ public final class TableParser implements RowSink {
 		this.sawTable = true;
 		this.columns = new TreeMap<>();
 		headerTexts.forEach((index, text) -> this.columns.put(index, Column.of(index, text, this.catalog)));
+		this.columnAt = new Column[this.columns.isEmpty() ? 0 : this.columns.lastKey() + 1];
+		this.columns.forEach((index, column) -> this.columnAt[index] = column);
 		this.byRole.clear();
 		for (Column column : this.columns.values()) {
 			column.role().ifPresent((role) -> this.byRole.putIfAbsent(role, column));
@@ -346,8 +363,9 @@ public final class TableParser implements RowSink {
 		}
 		RowRole role = RowRole.DETAIL;
 		String totalLabel = "";
-		for (Cell cell : row.cells()) {
-			Column column = this.columns.get(cell.column());
+		for (int c = 0; c < row.cells().size(); c++) {
+			Cell cell = row.cells().get(c);
+			Column column = column(cell.column());
 			boolean valueColumn = column != null
 					&& (column.is(HeaderRole.VALUE) || (!this.longLayout && !column.isRecognised()));
 			if (!valueColumn && cell.kind() == CellKind.TEXT && isTotalLabel(cell.text())) {
@@ -401,7 +419,7 @@ public final class TableParser implements RowSink {
 			}
 		}
 		for (Cell value : values) {
-			Column column = this.columns.get(value.column());
+			Column column = column(value.column());
 			emit(row, campaign, column.metric(), source, value, column.measureHint(), role, totalsKey(value.column()),
 					role == RowRole.DETAIL ? label : totalLabel);
 		}
@@ -438,8 +456,9 @@ public final class TableParser implements RowSink {
 
 	private List<Cell> valueCells(Row row) {
 		List<Cell> values = new ArrayList<>();
-		for (Cell cell : row.cells()) {
-			Column column = this.columns.get(cell.column());
+		for (int c = 0; c < row.cells().size(); c++) {
+			Cell cell = row.cells().get(c);
+			Column column = column(cell.column());
 			if (column == null || column.rowTotal()) {
 				continue;
 			}
@@ -459,8 +478,9 @@ public final class TableParser implements RowSink {
 
 	private void noteSection(Row row) {
 		StringBuilder text = new StringBuilder();
-		for (Cell cell : row.cells()) {
-			Column column = this.columns.get(cell.column());
+		for (int c = 0; c < row.cells().size(); c++) {
+			Cell cell = row.cells().get(c);
+			Column column = column(cell.column());
 			if (column != null && column.is(HeaderRole.SEQ) && ORDINAL_ONLY.matcher(cell.text().strip()).matches()) {
 				continue;
 			}
@@ -522,8 +542,9 @@ public final class TableParser implements RowSink {
 		if (!item.isEmpty() || this.longLayout) {
 			return item;
 		}
-		for (Cell cell : row.cells()) {
-			Column column = this.columns.get(cell.column());
+		for (int c = 0; c < row.cells().size(); c++) {
+			Cell cell = row.cells().get(c);
+			Column column = column(cell.column());
 			boolean figureColumn = column != null && column.knownMetric();
 			boolean roleColumn = column != null && column.role().isPresent();
 			if (!figureColumn && !roleColumn && cell.kind() == CellKind.TEXT && !isNumberText(cell.text())) {
@@ -536,6 +557,11 @@ public final class TableParser implements RowSink {
 	private String textOf(Row row, HeaderRole role) {
 		Column column = columnWith(role);
 		return (column != null) ? row.text(column.index()).strip() : "";
+	}
+
+	/** The column at {@code index} of the current table, or {@code null}. */
+	private Column column(int index) {
+		return (index < this.columnAt.length) ? this.columnAt[index] : null;
 	}
 
 	private Column columnWith(HeaderRole role) {
