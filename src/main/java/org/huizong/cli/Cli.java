@@ -96,6 +96,11 @@ public final class Cli {
 				default -> throw new UsageException("未知命令：" + arguments.command());
 			};
 		}
+		catch (org.springframework.boot.SpringApplication.AbandonedRunException ex) {
+			// the build's ahead-of-time processing stopping the start on purpose
+			// (pom.xml)
+			throw ex;
+		}
 		catch (UsageException ex) {
 			this.err.println("命令行错误：" + ex.getMessage());
 			this.err.print(USAGE_TEXT);

@@ -32,8 +32,8 @@ class InstallIntegrationTests {
 		Path home = this.dir.resolve("srv/huizong");
 		Done install = exec(Map.of("JAVA", JAVA), "sh", "jobs/install.sh", JAR.toString(), home.toString());
 		assertThat(install.exit()).as(install.err()).isZero();
-		assertThat(Files.readString(home.resolve("app/jvm.options")))
-			.startsWith("-XX:SharedArchiveFile=" + home.resolve("app/huizong.jsa") + "\n-Xshare:auto\n");
+		assertThat(Files.readString(home.resolve("app/jvm.options"))).startsWith("-XX:SharedArchiveFile="
+				+ home.resolve("app/huizong.jsa") + "\n-Xshare:auto\n-Dspring.aot.enabled=true\n");
 
 		// as jobs/huizong.cron starts it: in the installation folder, by relative paths
 		Done run = execIn(home, Map.of(), JAVA, "@app/jvm.options", "-Xlog:class+load=info", "-jar", "app/huizong.jar",
@@ -44,6 +44,9 @@ class InstallIntegrationTests {
 		assertThat(run.out())
 			.contains("summary: files=7 loaded=7 unchanged=0 rejected=0 facts=46 issues=2 errors=1 warnings=1")
 			.containsPattern("org\\.huizong\\.load\\.SubmissionLoader source: shared objects file")
+			// the application context as the build prepared it
+			.containsPattern(
+					"org\\.huizong\\.HuizongApplication__ApplicationContextInitializer source: shared objects file")
 			.doesNotContain("Unable to use shared archive");
 	}
 
