@@ -57,6 +57,10 @@ public final class ValueParser {
 		if (raw.length() > MAX_LENGTH) {
 			return Optional.empty();
 		}
+		BigDecimal plain = plainNumber(raw);
+		if (plain != null) {
+			return Optional.of(new ParsedValue(plain, false, ""));
+		}
 		String once = Names.foldOnce(raw);
 		String folded = (once.indexOf(',') >= 0) ? DIGIT_GROUPS.matcher(once).replaceAll("") : once;
 		Matcher m = NUMBER.matcher(folded);
@@ -84,6 +88,46 @@ public final class ValueParser {
 			return Optional.empty();
 		}
 		return Optional.of(new ParsedValue(amount, approx, measure.replace("(", "").replace(")", "")));
+	}
+
+	/**
+	 * The commonest value written as text, such as {@code 1,356} or {@code 1808.5}: ASCII
+	 * digits, thousands separators where they belong, a decimal part. Read as the general
+	 * path reads it, without folding and patterns.
+	 * @return the number, or {@code null} for any other text
+	 */
+	static BigDecimal plainNumber(String raw) {
+		char[] digits = new char[raw.length()];
+		int length = 0;
+		int group = 0;
+		boolean grouped = false;
+		boolean point = false;
+		int decimals = 0;
+		for (int i = 0; i < raw.length(); i++) {
+			char c = raw.charAt(i);
+			if (c >= '0' && c <= '9') {
+				digits[length++] = c;
+				if (point) {
+					decimals++;
+				}
+				else {
+					group++;
+				}
+			}
+			else if (c == ',' && !point && (grouped ? group == 3 : group >= 1 && group <= 3)) {
+				grouped = true;
+				group = 0;
+			}
+			else if (c == '.' && !point && (grouped ? group == 3 : group >= 1)) {
+				point = true;
+				digits[length++] = c;
+			}
+			else {
+				return null;
+			}
+		}
+		boolean whole = (grouped ? group == 3 : group >= 1);
+		return (point ? decimals > 0 : whole) ? new BigDecimal(digits, 0, length) : null;
 	}
 
 	private static BigDecimal multiplier(String word) {
