@@ -57,9 +57,8 @@ public final class ValueParser {
 		if (raw.length() > MAX_LENGTH) {
 			return Optional.empty();
 		}
-		BigDecimal plain = plainNumber(raw);
-		if (plain != null) {
-			return Optional.of(new ParsedValue(plain, false, ""));
+		if (isPlainNumber(raw)) {
+			return Optional.of(new ParsedValue(new BigDecimal(raw.replace(",", "")), false, ""));
 		}
 		String once = Names.foldOnce(raw);
 		String folded = (once.indexOf(',') >= 0) ? DIGIT_GROUPS.matcher(once).replaceAll("") : once;
@@ -91,14 +90,12 @@ public final class ValueParser {
 	}
 
 	/**
-	 * The commonest value written as text, such as {@code 1,356} or {@code 1808.5}: ASCII
-	 * digits, thousands separators where they belong, a decimal part. Read as the general
-	 * path reads it, without folding and patterns.
-	 * @return the number, or {@code null} for any other text
+	 * Whether the text is the commonest value written as text, such as {@code 1,356} or
+	 * {@code 1808.5}: ASCII digits, thousands separators where they belong, a decimal
+	 * part. Such text is a number; {@link #parse} reads it without folding and patterns,
+	 * as the general path would.
 	 */
-	static BigDecimal plainNumber(String raw) {
-		char[] digits = new char[raw.length()];
-		int length = 0;
+	public static boolean isPlainNumber(String raw) {
 		int group = 0;
 		boolean grouped = false;
 		boolean point = false;
@@ -106,7 +103,6 @@ public final class ValueParser {
 		for (int i = 0; i < raw.length(); i++) {
 			char c = raw.charAt(i);
 			if (c >= '0' && c <= '9') {
-				digits[length++] = c;
 				if (point) {
 					decimals++;
 				}
@@ -120,14 +116,12 @@ public final class ValueParser {
 			}
 			else if (c == '.' && !point && (grouped ? group == 3 : group >= 1)) {
 				point = true;
-				digits[length++] = c;
 			}
 			else {
-				return null;
+				return false;
 			}
 		}
-		boolean whole = (grouped ? group == 3 : group >= 1);
-		return (point ? decimals > 0 : whole) ? new BigDecimal(digits, 0, length) : null;
+		return point ? decimals > 0 : (grouped ? group == 3 : group >= 1);
 	}
 
 	private static BigDecimal multiplier(String word) {

@@ -50,6 +50,14 @@ public final class TableParser implements RowSink {
 	private static final List<String> FOOTNOTES = List.of("填表人", "填报人", "审核人", "审核", "负责人", "制表", "统计人", "联系人", "联系电话",
 			"注:", "备注:", "说明:", "单位负责人", "分管领导");
 
+	/*
+	 * The first characters of the footnotes' openings, 注 included: most rows have none.
+	 */
+	private static final String FOOTNOTE_STARTS = FOOTNOTES.stream()
+		.map((prefix) -> prefix.substring(0, 1))
+		.distinct()
+		.collect(java.util.stream.Collectors.joining()) + "注";
+
 	private final Catalog catalog;
 
 	private final String fileCampaign;
@@ -234,7 +242,9 @@ public final class TableParser implements RowSink {
 	private boolean looksLikeHeader(Row row) {
 		for (int c = 0; c < row.cells().size(); c++) {
 			Cell cell = row.cells().get(c);
-			if (cell.kind() != CellKind.TEXT) {
+			// a number written as text rules a header out, as below; this one is quick to
+			// tell
+			if (cell.kind() != CellKind.TEXT || ValueParser.isPlainNumber(cell.text())) {
 				return false;
 			}
 		}
@@ -511,6 +521,9 @@ public final class TableParser implements RowSink {
 			return false;
 		}
 		String folded = Names.fold(first.text());
+		if (folded.isEmpty() || FOOTNOTE_STARTS.indexOf(folded.charAt(0)) < 0) {
+			return false;
+		}
 		for (String prefix : FOOTNOTES) {
 			if (folded.startsWith(prefix)) {
 				return true;
