@@ -97,14 +97,7 @@ public final class Benchmark {
 			String coldUrl = schema(schemas);
 			Measurement cold = Measurement.of("全程：huizong run", this.bytes, () -> runInNewProcess(coldUrl))
 				.inAnotherProcess();
-			Path coldDump = dump(coldUrl);
-			Measurement coldFloor;
-			try {
-				coldFloor = copyFloor(coldUrl, coldDump, cold.rows());
-			}
-			finally {
-				Files.deleteIfExists(coldDump);
-			}
+			Measurement coldFloor = withDump(coldUrl, (dump) -> copyFloor(coldUrl, dump, cold.rows()));
 			print(out, coldFloor, null);
 			print(out, cold, null);
 			ratio(out, cold, coldFastexcel, coldFloor);
@@ -117,16 +110,12 @@ public final class Benchmark {
 			runHere(cli, quiet, schema(schemas));
 			String url = schema(schemas);
 			Measurement warm = Measurement.of("全程：huizong run", this.bytes, () -> runHere(cli, quiet, url));
-			Path dump = dump(url);
-			Measurement floor;
-			try {
-				floor = copyFloor(url, dump, warm.rows());
-				print(out, floor, null);
-				print(out, ownLoader(url, dump, warm.rows()), floor);
-			}
-			finally {
-				Files.deleteIfExists(dump);
-			}
+			Measurement floor = withDump(url, (dump) -> {
+				Measurement copy = copyFloor(url, dump, warm.rows());
+				print(out, copy, null);
+				print(out, ownLoader(url, dump, warm.rows()), copy);
+				return copy;
+			});
 			print(out, warm, null);
 			ratio(out, warm, fastexcel, floor);
 			Measurement rerun = Measurement.of("重跑：文件未变", this.bytes, () -> {
@@ -248,6 +237,23 @@ public final class Benchmark {
 			}
 			return rows;
 		});
+	}
+
+	private interface DumpUse {
+
+		Measurement apply(Path dump) throws Exception;
+
+	}
+
+	/** Dumps the run's facts for {@code use}, deleting the dump after it. */
+	private static Measurement withDump(String url, DumpUse use) throws Exception {
+		Path dump = dump(url);
+		try {
+			return use.apply(dump);
+		}
+		finally {
+			Files.deleteIfExists(dump);
+		}
 	}
 
 	/** The facts of the run in {@code url}'s schema, in COPY's text format, in a file. */

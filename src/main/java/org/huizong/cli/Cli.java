@@ -255,8 +255,8 @@ public final class Cli {
 		String perChunk = System.getenv("HUIZONG_FILES_PER_CHUNK");
 		int filesPerChunk = Integer
 			.parseInt((perChunk != null) ? perChunk : org.huizong.HuizongProperties.FILES_PER_CHUNK);
-		Path jvmOptions = (arguments.optional("jvm-options") != null) ? Path.of(arguments.optional("jvm-options"))
-				: null;
+		String options = arguments.optional("jvm-options");
+		Path jvmOptions = (options != null) ? Path.of(options) : null;
 		if (jvmOptions != null && !Files.isRegularFile(jvmOptions)) {
 			throw new UsageException("找不到 JVM 选项文件：" + jvmOptions);
 		}

@@ -462,10 +462,12 @@ final class XlsxRowReader implements SubmissionReader {
 			if (!date && isPlainInteger(text)) {
 				return new Cell(column, CellKind.NUMBER, text);
 			}
-			if (!date && text.length() > 2 && text.endsWith(".0")
-					&& isPlainInteger(text.substring(0, text.length() - 2))) {
+			if (!date && text.length() > 2 && text.endsWith(".0")) {
 				/* How many writers store a whole number. */
-				return new Cell(column, CellKind.NUMBER, text.substring(0, text.length() - 2));
+				String whole = text.substring(0, text.length() - 2);
+				if (isPlainInteger(whole)) {
+					return new Cell(column, CellKind.NUMBER, whole);
+				}
 			}
 			BigDecimal value;
 			try {

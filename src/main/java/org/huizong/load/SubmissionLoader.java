@@ -244,15 +244,16 @@ public final class SubmissionLoader {
 			if (this.ahead.containsKey(file.path())) {
 				return true;
 			}
-			String sha256;
-			try {
-				sha256 = this.digestsAhead.containsKey(file.path()) ? this.digestsAhead.get(file.path())
-						: Digests.sha256(file.path());
+			String sha256 = this.digestsAhead.get(file.path());
+			if (sha256 == null) {
+				try {
+					sha256 = Digests.sha256(file.path());
+				}
+				catch (IOException ex) {
+					return false;
+				}
+				this.digestsAhead.put(file.path(), sha256);
 			}
-			catch (IOException ex) {
-				return false;
-			}
-			this.digestsAhead.put(file.path(), sha256);
 			if (!toRead(sha256)) {
 				return false;
 			}

@@ -76,8 +76,6 @@ public final class TableParser implements RowSink {
 
 	private final Map<String, String> totalsKeys = new HashMap<>();
 
-	private final Map<Integer, String> columnTotalsKeys = new HashMap<>();
-
 	private boolean sawTable;
 
 	private boolean sawTableInLast;
@@ -96,6 +94,9 @@ public final class TableParser implements RowSink {
 
 	/* The same columns by index, looked up for every cell. */
 	private Column[] columnAt = NO_COLUMNS;
+
+	/* What a total in each column adds up, by index: that column in this table. */
+	private String[] columnTotalsKeys = {};
 
 	private static final Column[] NO_COLUMNS = {};
 
@@ -337,12 +338,13 @@ public final class TableParser implements RowSink {
 		endTable();
 		this.tableNo++;
 		this.totalsKeys.clear();
-		this.columnTotalsKeys.clear();
 		this.sawTable = true;
 		this.columns = new TreeMap<>();
 		headerTexts.forEach((index, text) -> this.columns.put(index, Column.of(index, text, this.catalog)));
 		this.columnAt = new Column[this.columns.isEmpty() ? 0 : this.columns.lastKey() + 1];
 		this.columns.forEach((index, column) -> this.columnAt[index] = column);
+		this.columnTotalsKeys = new String[this.columnAt.length];
+		this.columns.keySet().forEach((index) -> this.columnTotalsKeys[index] = "t" + this.tableNo + "/c" + index);
 		this.byRole.clear();
 		for (Column column : this.columns.values()) {
 			column.role().ifPresent((role) -> this.byRole.putIfAbsent(role, column));
@@ -430,8 +432,8 @@ public final class TableParser implements RowSink {
 		}
 		for (Cell value : values) {
 			Column column = column(value.column());
-			emit(row, campaign, column.metric(), source, value, column.measureHint(), role, totalsKey(value.column()),
-					role == RowRole.DETAIL ? label : totalLabel);
+			emit(row, campaign, column.metric(), source, value, column.measureHint(), role,
+					this.columnTotalsKeys[value.column()], role == RowRole.DETAIL ? label : totalLabel);
 		}
 	}
 
@@ -444,16 +446,6 @@ public final class TableParser implements RowSink {
 			}
 			key = "t" + this.tableNo + "/" + Names.fold(metric);
 			this.totalsKeys.put(metric, key);
-		}
-		return key;
-	}
-
-	/** What a total of the wide layout adds up: that column in this table. */
-	private String totalsKey(int column) {
-		String key = this.columnTotalsKeys.get(column);
-		if (key == null) {
-			key = "t" + this.tableNo + "/c" + column;
-			this.columnTotalsKeys.put(column, key);
 		}
 		return key;
 	}
