@@ -2,7 +2,6 @@ package org.huizong.intake;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -84,8 +83,14 @@ final class XlsxRowReader implements SubmissionReader {
 					continue;
 				}
 				sink.startSheet(sheet[0]);
+				SheetCells cells = new SheetCells(strings, dateStyles, book.date1904, sink, this.limits);
 				try (InputStream in = pkg.open(relationship[1])) {
-					new SheetReader(strings, dateStyles, book.date1904, sink, this.limits).read(in);
+					if (SheetXmlScanner.takes(in)) {
+						new SheetXmlScanner(in, cells).scan();
+					}
+					else {
+						readWithStax(in, cells);
+					}
 				}
 				sink.endSheet();
 			}
@@ -315,226 +320,58 @@ final class XlsxRowReader implements SubmissionReader {
 		return event;
 	}
 
-	/** One sheet's XML: rows of {@code <c r= t= s=><f/><v/><is><t/></is></c>}. */
-	private static final class SheetReader {
-
-		private final List<String> strings;
-
-		private final boolean[] dateStyles;
-
-		private final boolean date1904;
-
-		private final RowSink sink;
-
-		private final ReadLimits limits;
-
-		SheetReader(List<String> strings, boolean[] dateStyles, boolean date1904, RowSink sink, ReadLimits limits) {
-			this.strings = strings;
-			this.dateStyles = dateStyles;
-			this.date1904 = date1904;
-			this.sink = sink;
-			this.limits = limits;
-		}
-
-		void read(InputStream in) throws XMLStreamException {
-			XMLStreamReader xml = open(in);
-			try {
-				List<Cell> cells = new ArrayList<>();
-				int rowNumber = 0;
-				int rowsRead = 0;
-				int nextColumn = 0;
-				int column = 0;
-				String type = null;
-				int style = -1;
-				String value = null;
-				/* An inline string's text: mostly one piece, rich text runs several. */
-				String inline = null;
-				StringBuilder runs = null;
-				while (xml.hasNext()) {
-					int event = next(xml);
-					if (event == XMLStreamConstants.START_ELEMENT) {
-						String name = xml.getLocalName();
-						switch (name) {
-							case "row" -> {
-								String r = xml.getAttributeValue(null, "r");
-								rowNumber = (r != null) ? parseRow(r, rowNumber) : rowNumber + 1;
-								cells = new ArrayList<>();
-								nextColumn = 0;
-								if (++rowsRead > this.limits.maxRowsPerSheet()) {
-									throw new RejectedFileException("file.too-many-rows",
-											"工作表行数超过上限 " + this.limits.maxRowsPerSheet() + "，请拆分后重新报送");
-								}
-							}
-							case "c" -> {
-								column = nextColumn;
-								type = null;
-								style = -1;
-								for (int a = 0, n = xml.getAttributeCount(); a < n; a++) {
-									String attribute = xml.getAttributeLocalName(a);
-									if (attribute.equals("r")) {
-										column = columnOf(xml.getAttributeValue(a));
-									}
-									else if (attribute.equals("t")) {
-										type = xml.getAttributeValue(a);
-									}
-									else if (attribute.equals("s")) {
-										style = parseInt(xml.getAttributeValue(a));
-									}
-								}
-								nextColumn = column + 1;
-								value = null;
-								inline = null;
-								runs = null;
-							}
-							case "v" -> value = xml.getElementText();
-							case "is" -> inline = "";
-							case "t" -> {
-								if (inline != null) {
-									String piece = xml.getElementText();
-									if (runs != null) {
-										runs.append(piece);
-									}
-									else if (inline.isEmpty()) {
-										inline = piece;
-									}
-									else {
-										runs = new StringBuilder(inline).append(piece);
-									}
-								}
-							}
-							default -> {
-							}
+	/**
+	 * One sheet's XML through StAX, for a part the {@link SheetXmlScanner} does not take
+	 * (another encoding than UTF-8, or XML 1.1).
+	 */
+	static void readWithStax(InputStream in, SheetCells cells) throws XMLStreamException {
+		XMLStreamReader xml = open(in);
+		try {
+			while (xml.hasNext()) {
+				int event = next(xml);
+				if (event == XMLStreamConstants.START_ELEMENT) {
+					switch (xml.getLocalName()) {
+						case "row" -> {
+							String r = xml.getAttributeValue(null, "r");
+							cells.startRow((r != null) ? SheetCells.parseInt(r) : -1);
 						}
-					}
-					else if (event == XMLStreamConstants.END_ELEMENT) {
-						String name = xml.getLocalName();
-						if (name.equals("c")) {
-							if (column < this.limits.maxColumns()) {
-								String text = (runs != null) ? runs.toString() : inline;
-								Cell cell = cell(column, type, style, (text != null) ? text : value);
-								if (cell != null && !cell.text().isBlank()) {
-									cells.add(cell);
+						case "c" -> {
+							cells.startCell();
+							for (int a = 0, n = xml.getAttributeCount(); a < n; a++) {
+								switch (xml.getAttributeLocalName(a)) {
+									case "r" -> cells.cellColumn(SheetCells.columnOf(xml.getAttributeValue(a)));
+									case "t" -> cells.cellType(xml.getAttributeValue(a));
+									case "s" -> cells.cellStyle(SheetCells.parseInt(xml.getAttributeValue(a)));
+									default -> {
+									}
 								}
 							}
 						}
-						else if (name.equals("row")) {
-							this.sink.row(new Row(rowNumber, cells));
+						case "v" -> cells.value(xml.getElementText());
+						case "is" -> cells.startInline();
+						case "t" -> {
+							if (cells.inInline()) {
+								cells.inlineText(xml.getElementText());
+							}
+						}
+						default -> {
 						}
 					}
 				}
-			}
-			finally {
-				xml.close();
-			}
-		}
-
-		private Cell cell(int column, String type, int style, String raw) {
-			if (raw == null) {
-				return null;
-			}
-			String t = (type != null) ? type : "n";
-			return switch (t) {
-				case "s" -> sharedString(column, raw);
-				case "inlineStr", "str" -> Cell.text(column, this.limits.cut(raw));
-				case "e" -> new Cell(column, CellKind.ERROR, raw);
-				case "b" -> new Cell(column, CellKind.BOOLEAN, "1".equals(raw) ? "TRUE" : "FALSE");
-				default -> number(column, style, raw);
-			};
-		}
-
-		private Cell sharedString(int column, String raw) {
-			if (raw.isBlank()) {
-				return null;
-			}
-			int index = parseInt(raw.trim());
-			if (index < 0 || index >= this.strings.size()) {
-				throw new RejectedFileException("file.corrupt", "文件已损坏：单元格引用了不存在的共享字符串，请用 Excel 打开后另存为 .xlsx 重新报送");
-			}
-			return Cell.text(column, this.strings.get(index));
-		}
-
-		private Cell number(int column, int style, String raw) {
-			String text = raw.trim();
-			if (text.isEmpty()) {
-				return null;
-			}
-			boolean date = style >= 0 && style < this.dateStyles.length && this.dateStyles[style];
-			if (!date && isPlainInteger(text)) {
-				return new Cell(column, CellKind.NUMBER, text);
-			}
-			if (!date && text.length() > 2 && text.endsWith(".0")) {
-				/* How many writers store a whole number. */
-				String whole = text.substring(0, text.length() - 2);
-				if (isPlainInteger(whole)) {
-					return new Cell(column, CellKind.NUMBER, whole);
+				else if (event == XMLStreamConstants.END_ELEMENT) {
+					String name = xml.getLocalName();
+					if (name.equals("c")) {
+						cells.endCell();
+					}
+					else if (name.equals("row")) {
+						cells.endRow();
+					}
 				}
 			}
-			BigDecimal value;
-			try {
-				value = new BigDecimal(text);
-			}
-			catch (NumberFormatException ex) {
-				return Cell.text(column, this.limits.cut(raw));
-			}
-			if (date) {
-				double serial = value.doubleValue();
-				String shown = DateUtil.isValidExcelDate(serial)
-						? DateUtil.getLocalDateTime(serial, this.date1904).toLocalDate().toString() : text;
-				return new Cell(column, CellKind.DATE, shown);
-			}
-			return new Cell(column, CellKind.NUMBER, Cell.plainDecimal(value));
 		}
-
-		private static boolean isPlainInteger(String text) {
-			int start = (text.charAt(0) == '-') ? 1 : 0;
-			if (text.length() - start == 0 || text.length() - start > 15
-					|| (text.charAt(start) == '0' && text.length() - start > 1)) {
-				return false;
-			}
-			for (int i = start; i < text.length(); i++) {
-				char c = text.charAt(i);
-				if (c < '0' || c > '9') {
-					return false;
-				}
-			}
-			return !text.equals("-0");
+		finally {
+			xml.close();
 		}
-
-		private static int parseInt(String text) {
-			int value = 0;
-			if (text.isEmpty() || text.length() > 9) {
-				return -1;
-			}
-			for (int i = 0; i < text.length(); i++) {
-				char c = text.charAt(i);
-				if (c < '0' || c > '9') {
-					return -1;
-				}
-				value = value * 10 + (c - '0');
-			}
-			return value;
-		}
-
-		private static int parseRow(String reference, int previous) {
-			int row = parseInt(reference);
-			return (row > 0) ? row : previous + 1;
-		}
-
-		private static int columnOf(String reference) {
-			int column = 0;
-			for (int i = 0; i < reference.length(); i++) {
-				char c = reference.charAt(i);
-				if (c < 'A' || c > 'Z') {
-					break;
-				}
-				column = column * 26 + (c - 'A' + 1);
-				if (column > 16_384) {
-					return 16_384;
-				}
-			}
-			return column - 1;
-		}
-
 	}
 
 }

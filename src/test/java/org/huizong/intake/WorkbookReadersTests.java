@@ -72,8 +72,36 @@ class WorkbookReadersTests {
 				"G2 NUMBER 1000");
 	}
 
-	/** An xlsx saved by POI with its one sheet's XML replaced by {@code sheetXml}. */
+	@Test
+	void readsASheetWrittenInAnotherEncoding() throws IOException {
+		Path file = this.dir.resolve("旧系统导出.xlsx");
+		withSheetXml(file, """
+				<?xml version="1.0" encoding="GBK"?>
+				<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+				<row r="1"><c r="A1" t="inlineStr"><is><t>修理果壳箱</t></is></c><c r="B1"><v>12</v></c></row>
+				</sheetData></worksheet>
+				""".getBytes(java.nio.charset.Charset.forName("GBK")));
+		assertThat(read(file)).containsExactly("sheet 工作量", "A1 TEXT 修理果壳箱", "B1 NUMBER 12");
+	}
+
+	@Test
+	void rejectsASheetWhoseTagsDoNotMatchAsCorrupt() throws IOException {
+		Path file = this.dir.resolve("手改.xlsx");
+		withSheetXml(file, """
+				<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+				<row r="1"><c r="A1"><v>12</v></row></c>
+				</sheetData></worksheet>
+				""");
+		assertThatThrownBy(() -> read(file)).isInstanceOf(RejectedFileException.class)
+			.hasMessage("文件已损坏，XML 内容无法解析，请用 Excel 打开后另存为 .xlsx 重新报送");
+	}
+
 	private static void withSheetXml(Path file, String sheetXml) throws IOException {
+		withSheetXml(file, sheetXml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	/** An xlsx saved by POI with its one sheet's XML replaced by {@code sheetXml}. */
+	private static void withSheetXml(Path file, byte[] sheetXml) throws IOException {
 		java.io.ByteArrayOutputStream saved = new java.io.ByteArrayOutputStream();
 		try (Workbook workbook = new XSSFWorkbook()) {
 			workbook.createSheet("工作量");
@@ -85,7 +113,7 @@ class WorkbookReadersTests {
 			for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
 				out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
 				if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
-					out.write(sheetXml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+					out.write(sheetXml);
 				}
 				else {
 					in.transferTo(out);

@@ -1,0 +1,242 @@
+package org.huizong.intake;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.DateUtil;
+
+/**
+ * Turns the elements of one worksheet part,
+ * {@code <row r=><c r= t= s=><v/><is><t/></is>}, into rows of cells, whichever parser
+ * reads the XML ({@link SheetXmlScanner} or StAX): the parser reports each element by its
+ * local name, wherever it stands, and this keeps the state of the row and cell it is in.
+ */
+final class SheetCells {
+
+	private final List<String> strings;
+
+	private final boolean[] dateStyles;
+
+	private final boolean date1904;
+
+	private final RowSink sink;
+
+	private final ReadLimits limits;
+
+	private List<Cell> cells = new ArrayList<>();
+
+	private int rowNumber;
+
+	private int rowsRead;
+
+	private int nextColumn;
+
+	private int column;
+
+	private String type;
+
+	private int style = -1;
+
+	private String value;
+
+	/* An inline string's text: mostly one piece, rich text runs several. */
+	private String inline;
+
+	private StringBuilder runs;
+
+	SheetCells(List<String> strings, boolean[] dateStyles, boolean date1904, RowSink sink, ReadLimits limits) {
+		this.strings = strings;
+		this.dateStyles = dateStyles;
+		this.date1904 = date1904;
+		this.sink = sink;
+		this.limits = limits;
+	}
+
+	/** {@code <row>}; @param number its {@code r}, or -1 when it has none */
+	void startRow(int number) {
+		this.rowNumber = (number > 0) ? number : this.rowNumber + 1;
+		this.cells = new ArrayList<>();
+		this.nextColumn = 0;
+		if (++this.rowsRead > this.limits.maxRowsPerSheet()) {
+			throw new RejectedFileException("file.too-many-rows",
+					"工作表行数超过上限 " + this.limits.maxRowsPerSheet() + "，请拆分后重新报送");
+		}
+	}
+
+	/** {@code <c>} with none of its attributes yet. */
+	void startCell() {
+		this.column = this.nextColumn;
+		this.type = null;
+		this.style = -1;
+		this.nextColumn = this.column + 1;
+		this.value = null;
+		this.inline = null;
+		this.runs = null;
+	}
+
+	/** The cell's {@code r}, as {@link #columnOf} reads it. */
+	void cellColumn(int column) {
+		this.column = column;
+		this.nextColumn = column + 1;
+	}
+
+	/** The cell's {@code t}. */
+	void cellType(String type) {
+		this.type = type;
+	}
+
+	/** The cell's {@code s}, as {@link #parseInt} reads it. */
+	void cellStyle(int style) {
+		this.style = style;
+	}
+
+	/** The text of a {@code <v>}. */
+	void value(String text) {
+		this.value = text;
+	}
+
+	/** {@code <is>}: an inline string starts. */
+	void startInline() {
+		this.inline = "";
+	}
+
+	/** Whether a {@code <t>} is part of an inline string, and its text wanted. */
+	boolean inInline() {
+		return this.inline != null;
+	}
+
+	/** The text of a {@code <t>} of an inline string. */
+	void inlineText(String piece) {
+		if (this.runs != null) {
+			this.runs.append(piece);
+		}
+		else if (this.inline.isEmpty()) {
+			this.inline = piece;
+		}
+		else {
+			this.runs = new StringBuilder(this.inline).append(piece);
+		}
+	}
+
+	/** {@code </c>}. */
+	void endCell() {
+		if (this.column < this.limits.maxColumns()) {
+			String text = (this.runs != null) ? this.runs.toString() : this.inline;
+			Cell cell = cell((text != null) ? text : this.value);
+			if (cell != null && !cell.text().isBlank()) {
+				this.cells.add(cell);
+			}
+		}
+	}
+
+	/** {@code </row>}. */
+	void endRow() {
+		this.sink.row(new Row(this.rowNumber, this.cells));
+	}
+
+	private Cell cell(String raw) {
+		if (raw == null) {
+			return null;
+		}
+		String t = (this.type != null) ? this.type : "n";
+		return switch (t) {
+			case "s" -> sharedString(raw);
+			case "inlineStr", "str" -> Cell.text(this.column, this.limits.cut(raw));
+			case "e" -> new Cell(this.column, CellKind.ERROR, raw);
+			case "b" -> new Cell(this.column, CellKind.BOOLEAN, "1".equals(raw) ? "TRUE" : "FALSE");
+			default -> number(raw);
+		};
+	}
+
+	private Cell sharedString(String raw) {
+		if (raw.isBlank()) {
+			return null;
+		}
+		int index = parseInt(raw.trim());
+		if (index < 0 || index >= this.strings.size()) {
+			throw new RejectedFileException("file.corrupt", "文件已损坏：单元格引用了不存在的共享字符串，请用 Excel 打开后另存为 .xlsx 重新报送");
+		}
+		return Cell.text(this.column, this.strings.get(index));
+	}
+
+	private Cell number(String raw) {
+		String text = raw.trim();
+		if (text.isEmpty()) {
+			return null;
+		}
+		boolean date = this.style >= 0 && this.style < this.dateStyles.length && this.dateStyles[this.style];
+		if (!date && isPlainInteger(text)) {
+			return new Cell(this.column, CellKind.NUMBER, text);
+		}
+		if (!date && text.length() > 2 && text.endsWith(".0")) {
+			/* How many writers store a whole number. */
+			String whole = text.substring(0, text.length() - 2);
+			if (isPlainInteger(whole)) {
+				return new Cell(this.column, CellKind.NUMBER, whole);
+			}
+		}
+		BigDecimal number;
+		try {
+			number = new BigDecimal(text);
+		}
+		catch (NumberFormatException ex) {
+			return Cell.text(this.column, this.limits.cut(raw));
+		}
+		if (date) {
+			double serial = number.doubleValue();
+			String shown = DateUtil.isValidExcelDate(serial)
+					? DateUtil.getLocalDateTime(serial, this.date1904).toLocalDate().toString() : text;
+			return new Cell(this.column, CellKind.DATE, shown);
+		}
+		return new Cell(this.column, CellKind.NUMBER, Cell.plainDecimal(number));
+	}
+
+	private static boolean isPlainInteger(String text) {
+		int start = (text.charAt(0) == '-') ? 1 : 0;
+		if (text.length() - start == 0 || text.length() - start > 15
+				|| (text.charAt(start) == '0' && text.length() - start > 1)) {
+			return false;
+		}
+		for (int i = start; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return !text.equals("-0");
+	}
+
+	/** A row number or style index: digits only, or -1. */
+	static int parseInt(CharSequence text) {
+		int value = 0;
+		if (text.length() == 0 || text.length() > 9) {
+			return -1;
+		}
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return -1;
+			}
+			value = value * 10 + (c - '0');
+		}
+		return value;
+	}
+
+	/** The zero-based column of an A1 reference: its leading capital letters. */
+	static int columnOf(CharSequence reference) {
+		int column = 0;
+		for (int i = 0; i < reference.length(); i++) {
+			char c = reference.charAt(i);
+			if (c < 'A' || c > 'Z') {
+				break;
+			}
+			column = column * 26 + (c - 'A' + 1);
+			if (column > 16_384) {
+				return 16_384;
+			}
+		}
+		return column - 1;
+	}
+
+}
