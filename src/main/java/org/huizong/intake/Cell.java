@@ -13,7 +13,6 @@ public record Cell(int column, CellKind kind, String text) {
 		return new Cell(column, CellKind.TEXT, text);
 	}
 
-	/** The column letters of the A1 notation: 0 is {@code A}, 26 is {@code AA}. */
 	/**
 	 * A number as this project writes it everywhere: no exponent, no grouping, no
 	 * trailing zeros.
@@ -22,6 +21,7 @@ public record Cell(int column, CellKind kind, String text) {
 		return value.stripTrailingZeros().toPlainString();
 	}
 
+	/** The column letters of the A1 notation: 0 is {@code A}, 26 is {@code AA}. */
 	public static String columnName(int column) {
 		StringBuilder name = new StringBuilder();
 		for (int c = column + 1; c > 0; c = (c - 1) / 26) {

@@ -31,6 +31,8 @@ final class SheetXmlScanner {
 
 	private static final int HEAD = 256;
 
+	private static final int BUFFER = 64 * 1024;
+
 	private static final byte[] INLINE_STR = "inlineStr".getBytes(StandardCharsets.US_ASCII);
 
 	/** White space and an equals sign between it, in the XML declaration. */
@@ -76,7 +78,7 @@ final class SheetXmlScanner {
 
 	private final SheetCells cells;
 
-	private byte[] buf = new byte[64 * 1024];
+	private byte[] buf;
 
 	private int pos;
 
@@ -115,9 +117,14 @@ final class SheetXmlScanner {
 	/* How much of the text is known to be whole UTF-8 characters. */
 	private int textChecked;
 
-	SheetXmlScanner(InputStream in, SheetCells cells) {
+	/**
+	 * @param size the part's size, if known, or -1: a small part gets a small buffer, the
+	 * workbook's other sheets being mostly small
+	 */
+	SheetXmlScanner(InputStream in, SheetCells cells, long size) {
 		this.in = in;
 		this.cells = cells;
+		this.buf = new byte[(size >= 0 && size < BUFFER) ? Math.max(HEAD, (int) size + 1) : BUFFER];
 	}
 
 	/**

@@ -97,20 +97,24 @@ public final class SubmissionReaders {
 	}
 
 	private static SubmissionReader zip(Path file, ReadLimits limits) throws IOException {
-		java.util.Set<String> entries = new java.util.HashSet<>();
+		boolean xlsx;
+		boolean xlsb;
+		boolean ods;
 		try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
-			zip.stream().limit(10_000).forEach((entry) -> entries.add(entry.getName()));
+			xlsx = zip.getEntry("xl/workbook.xml") != null;
+			xlsb = zip.getEntry("xl/workbook.bin") != null;
+			ods = zip.getEntry("content.xml") != null;
 		}
 		catch (IOException ex) {
 			throw new RejectedFileException("file.corrupt", "文件已损坏：压缩结构不完整（可能传输中断），请重新报送", ex);
 		}
-		if (entries.contains("xl/workbook.xml")) {
+		if (xlsx) {
 			return new XlsxRowReader(file, limits);
 		}
-		if (entries.contains("xl/workbook.bin")) {
+		if (xlsb) {
 			throw new RejectedFileException("file.unsupported-format", "不支持的格式：Excel 二进制工作簿（.xlsb），请另存为 .xlsx 后重新报送");
 		}
-		if (entries.contains("content.xml")) {
+		if (ods) {
 			throw new RejectedFileException("file.unsupported-format", "不支持的格式：OpenDocument 表格（.ods），请另存为 .xlsx 后重新报送");
 		}
 		throw new RejectedFileException("file.unsupported-format", "不支持的格式：不是 Excel 工作簿的压缩文件，请另存为 .xlsx 后重新报送");

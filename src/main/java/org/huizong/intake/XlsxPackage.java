@@ -26,6 +26,8 @@ final class XlsxPackage implements AutoCloseable {
 	 */
 	private static final long RATIO_GRACE_BYTES = 1L << 20;
 
+	private static final byte[] DOCTYPE = "<!DOCTYPE".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
 	private final ZipFile zip;
 
 	private final Map<String, ZipEntry> entries = new HashMap<>();
@@ -66,13 +68,47 @@ final class XlsxPackage implements AutoCloseable {
 		in.mark(1024);
 		byte[] head = in.readNBytes(1024);
 		in.reset();
-		if (new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT)
-			.contains("<!DOCTYPE")) {
+		if (declaresDoctype(head)) {
 			in.close();
 			throw new RejectedFileException("file.unsafe-xml",
 					"文件含有不安全的 XML 内容（DOCTYPE 实体声明），已拒收，请用 Excel 另存为 .xlsx 后重新报送");
 		}
 		return in;
+	}
+
+	/**
+	 * The uncompressed size of a part, or -1 when the zip does not say or has no such
+	 * part.
+	 */
+	long size(String name) {
+		ZipEntry entry = this.entries.get(key(name));
+		return (entry != null) ? entry.getSize() : -1;
+	}
+
+	/**
+	 * Whether {@code <!DOCTYPE}, in any case, is in the bytes; read for every part
+	 * opened.
+	 */
+	private static boolean declaresDoctype(byte[] head) {
+		for (int i = 0; i + DOCTYPE.length <= head.length; i++) {
+			if (head[i] == '<' && head[i + 1] == '!' && matchesDoctype(head, i)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean matchesDoctype(byte[] head, int at) {
+		for (int k = 2; k < DOCTYPE.length; k++) {
+			int c = head[at + k];
+			if (c >= 'a' && c <= 'z') {
+				c -= 'a' - 'A';
+			}
+			if (c != DOCTYPE[k]) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

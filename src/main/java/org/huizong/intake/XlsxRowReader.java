@@ -86,7 +86,7 @@ final class XlsxRowReader implements SubmissionReader {
 				SheetCells cells = new SheetCells(strings, dateStyles, book.date1904, sink, this.limits);
 				try (InputStream in = pkg.open(relationship[1])) {
 					if (SheetXmlScanner.takes(in)) {
-						new SheetXmlScanner(in, cells).scan();
+						new SheetXmlScanner(in, cells, pkg.size(relationship[1])).scan();
 					}
 					else {
 						readWithStax(in, cells);

@@ -115,8 +115,9 @@ class SheetXmlScannerTests {
 		assertThat(scan(truncated)).containsExactly("refused").isEqualTo(stax(truncated));
 	}
 
-	@Test
-	void readsSheetsLongerThanItsBufferWhole() throws Exception {
+	@ParameterizedTest
+	@ValueSource(ints = { -1, 300 })
+	void readsSheetsLongerThanItsBufferWhole(int sizeGiven) throws Exception {
 		StringBuilder rows = new StringBuilder();
 		List<String> expected = new ArrayList<>();
 		for (int r = 1; r <= 3000; r++) {
@@ -132,7 +133,7 @@ class SheetXmlScannerTests {
 		}
 		byte[] xml = (HEAD + rows + TAIL).getBytes(StandardCharsets.UTF_8);
 		assertThat(xml.length).isGreaterThan(4 * 64 * 1024);
-		assertThat(scan(xml)).isEqualTo(expected).isEqualTo(stax(xml));
+		assertThat(read(xml, sizeGiven)).isEqualTo(expected).isEqualTo(stax(xml));
 	}
 
 	@ParameterizedTest
@@ -160,18 +161,19 @@ class SheetXmlScannerTests {
 	}
 
 	private static List<String> scan(byte[] xml) throws Exception {
-		return read(xml, true);
+		return read(xml, xml.length);
 	}
 
 	private static List<String> stax(byte[] xml) throws Exception {
-		return read(xml, false);
+		return read(xml, null);
 	}
 
 	/**
 	 * Each cell as {@code row address KIND text}, or {@code refused} when the XML is
-	 * refused.
+	 * refused: by the scanner told the part's size (-1 for unknown), or by StAX when the
+	 * size is {@code null}.
 	 */
-	private static List<String> read(byte[] xml, boolean scanner) throws Exception {
+	private static List<String> read(byte[] xml, Integer size) throws Exception {
 		List<String> seen = new ArrayList<>();
 		RowSink sink = new RowSink() {
 			@Override
@@ -193,9 +195,9 @@ class SheetXmlScannerTests {
 				ReadLimits.defaults());
 		InputStream in = input(xml);
 		try {
-			if (scanner) {
+			if (size != null) {
 				assertThat(SheetXmlScanner.takes(in)).isTrue();
-				new SheetXmlScanner(in, cells).scan();
+				new SheetXmlScanner(in, cells, size).scan();
 			}
 			else {
 				XlsxRowReader.readWithStax(in, cells);

@@ -96,6 +96,19 @@ class WorkbookReadersTests {
 			.hasMessage("文件已损坏，XML 内容无法解析，请用 Excel 打开后另存为 .xlsx 重新报送");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "<!DOCTYPE", "<!doctype", "<!DocType" })
+	void refusesASheetThatDeclaresADoctype(String doctype) throws IOException {
+		Path file = this.dir.resolve("实体.xlsx");
+		withSheetXml(file, "<?xml version=\"1.0\"?>\n" + doctype + " worksheet [<!ENTITY lol \"lol\">]>\n"
+				+ "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+				+ "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&lol;</t></is></c></row></sheetData></worksheet>");
+		assertThatThrownBy(() -> read(file))
+			.isInstanceOfSatisfying(RejectedFileException.class,
+					(ex) -> assertThat(ex.code()).isEqualTo("file.unsafe-xml"))
+			.hasMessage("文件含有不安全的 XML 内容（DOCTYPE 实体声明），已拒收，请用 Excel 另存为 .xlsx 后重新报送");
+	}
+
 	private static void withSheetXml(Path file, String sheetXml) throws IOException {
 		withSheetXml(file, sheetXml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
