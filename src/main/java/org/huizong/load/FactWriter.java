@@ -217,7 +217,14 @@ abstract class FactWriter {
 		 * while it stays the same.
 		 */
 		private void name(int slot, String value, int max) {
-			if (value.equals(this.names[slot])) {
+			String previous = this.names[slot];
+			/*
+			 * The same name as the line before, mostly the same string or an empty one;
+			 * told without a call where it can be, this running for every column of every
+			 * fact.
+			 */
+			if (previous != null && (value == previous
+					|| (value.length() == previous.length() && (value.isEmpty() || value.equals(previous))))) {
 				byte[] encoded = this.encodedNames[slot];
 				ensure(encoded.length);
 				System.arraycopy(encoded, 0, this.buffer, this.size, encoded.length);
