@@ -18,8 +18,10 @@ import javax.xml.stream.XMLStreamException;
  * text. It still refuses what the StAX parser refuses (tags that do not match, a missing
  * end, undeclared entities or namespace prefixes, characters XML does not allow,
  * malformed UTF-8, anything after the root element), so a damaged sheet is rejected as
- * corrupt either way, and a DOCTYPE before the root as unsafe; it is stricter only about
- * malformed UTF-8 and misplaced colons in names, which that parser lets through.
+ * corrupt either way, and a DOCTYPE before the root as unsafe. It is stricter only about
+ * malformed UTF-8 and misplaced colons in names, which that parser lets through, and
+ * about elements nested deeper than 10,000 or a tag longer than 8 MB. Its
+ * memory is one buffer, grown only for a tag that does not fit.
  */
 final class SheetXmlScanner {
 
