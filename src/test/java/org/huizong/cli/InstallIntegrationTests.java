@@ -51,6 +51,31 @@ class InstallIntegrationTests {
 	}
 
 	@Test
+	void reinstallingWithTheSameTrainingDatabaseStillArchivesTheReaders() throws Exception {
+		Path home = this.dir.resolve("srv/huizong");
+		String train = "jdbc:h2:file:" + this.dir.resolve("train/huizong");
+		for (int install = 0; install < 2; install++) {
+			Done done = exec(Map.of("JAVA", JAVA), "sh", "jobs/install.sh", JAR.toString(), home.toString(),
+					"--train-db", train);
+			assertThat(done.exit()).as(done.err()).isZero();
+		}
+
+		Path inbox = this.dir.resolve("inbox");
+		Done generate = execIn(home, Map.of(), JAVA, "-jar", "app/huizong.jar", "generate", "--units", "3", "--rows",
+				"20", "--formats", "xlsx,xls,csv", "--out", inbox.toString());
+		assertThat(generate.exit()).as(generate.err()).isZero();
+		Done run = execIn(home, Map.of(), JAVA, "@app/jvm.options", "-Xlog:class+load=info", "-jar", "app/huizong.jar",
+				"run", "--period", "2017-06", "--inbox", inbox.toString(), "--db",
+				"jdbc:h2:file:" + this.dir.resolve("db/huizong"));
+
+		assertThat(run.exit()).as(run.err()).isIn(Cli.OK, Cli.REJECTIONS);
+		assertThat(run.out()).contains("summary: files=3 loaded=3 unchanged=0 rejected=0")
+			// classes loaded only when a file is read, not when the file is known already
+			.containsPattern("org\\.huizong\\.intake\\.CsvRowReader source: shared objects file")
+			.containsPattern("org\\.huizong\\.intake\\.XlsRowReader\\$Listener source: shared objects file");
+	}
+
+	@Test
 	void refusesAMissingJarAndAFolderWithBlanks() throws Exception {
 		Path home = this.dir.resolve("srv");
 		Done install = exec(Map.of("JAVA", JAVA), "sh", "jobs/install.sh", "missing.jar", home.toString());
