@@ -20,8 +20,8 @@ import javax.xml.stream.XMLStreamException;
  * malformed UTF-8, anything after the root element), so a damaged sheet is rejected as
  * corrupt either way, and a DOCTYPE before the root as unsafe. It is stricter only about
  * malformed UTF-8 and misplaced colons in names, which that parser lets through, and
- * about elements nested deeper than 10,000 or a tag longer than 8 MB. Its
- * memory is one buffer, grown only for a tag that does not fit.
+ * about elements nested deeper than 10,000 or a tag longer than 8 MB. Its memory is one
+ * buffer, grown only for a tag that does not fit.
  */
 final class SheetXmlScanner {
 
