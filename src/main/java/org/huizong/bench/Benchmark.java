@@ -47,13 +47,19 @@ public final class Benchmark {
 
 	private final Path jvmOptions;
 
+	private final int repeat;
+
 	/**
 	 * @param filesPerChunk the files a run loads in one transaction
 	 * @param jvmOptions a file of JVM options for the {@code run} started as a new
 	 * process (the {@code jvm.options} that {@code jobs/install.sh} writes), or
 	 * {@code null}
+	 * @param repeat how many times each phase that can be repeated runs; its median
+	 * counts
 	 */
-	public Benchmark(Path folder, String db, String period, int filesPerChunk, Path jvmOptions) throws IOException {
+	public Benchmark(Path folder, String db, String period, int filesPerChunk, Path jvmOptions, int repeat)
+			throws IOException {
+		this.repeat = repeat;
 		this.filesPerChunk = filesPerChunk;
 		this.jvmOptions = jvmOptions;
 		this.folder = folder;
@@ -80,57 +86,92 @@ public final class Benchmark {
 	}
 
 	/**
-	 * Runs every phase twice. The first pass is cold, as a night's run is: the readers in
-	 * a JVM that has not run them yet, and {@code run} in a new process, JVM start
-	 * included. The second pass is warm, in this process after the first: the steady
-	 * speed of each phase, without the JVM's warm-up.
+	 * Runs every phase in two passes. The first pass is cold, as a night's run is: the
+	 * readers in a JVM that has not run them yet, and {@code run} in a new process, JVM
+	 * start included. The second pass is warm, in this process after the first: the
+	 * steady speed of each phase, without the JVM's warm-up. Each {@code run}, and in the
+	 * warm pass each phase, is timed {@code repeat} times, alternately with its floor,
+	 * and the median counts: the machine's speed drifts too much for one timing to tell.
 	 */
 	public void run(Runner cli, PrintStream out) throws Exception {
-		out.printf("文件 %d 个，%.1f MB：%s%n", this.files.size(), this.bytes / 1e6, this.folder);
+		out.printf("文件 %d 个，%.1f MB：%s；每项取 %d 次的中位数%n", this.files.size(), this.bytes / 1e6, this.folder, this.repeat);
 		List<String> schemas = new ArrayList<>();
 		try {
 			out.println("第一遍（冷）：读取在尚未运行过它们的 JVM 中，run 为新进程（含 JVM 启动）"
 					+ ((this.jvmOptions != null) ? "，JVM 选项另加 @" + this.jvmOptions : ""));
 			Measurement coldFastexcel = fastexcel();
-			print(out, coldFastexcel, null);
-			print(out, ownReader(), coldFastexcel);
-			String coldUrl = schema(schemas);
-			Measurement cold = Measurement.of("全程：huizong run", this.bytes, () -> runInNewProcess(coldUrl))
-				.inAnotherProcess();
-			Measurement coldFloor = withDump(coldUrl, (dump) -> copyFloor(coldUrl, dump, cold.rows()));
-			print(out, coldFloor, null);
-			print(out, cold, null);
+			print(out, coldFastexcel, null, List.of());
+			print(out, ownReader(), coldFastexcel, List.of());
+			List<Measurement> colds = new ArrayList<>();
+			List<Measurement> coldFloors = new ArrayList<>();
+			for (int i = 0; i < this.repeat; i++) {
+				String url = schema(schemas);
+				Measurement cold = Measurement.of("全程：huizong run", this.bytes, () -> runInNewProcess(url))
+					.inAnotherProcess();
+				colds.add(cold);
+				coldFloors.add(withDump(url, (dump) -> copyFloor(url, dump, cold.rows())));
+				dropLast(schemas);
+			}
+			Measurement coldFloor = Measurement.median(coldFloors);
+			Measurement cold = Measurement.median(colds);
+			print(out, coldFloor, null, coldFloors);
+			print(out, cold, null, colds);
 			ratio(out, cold, coldFastexcel, coldFloor);
 
 			out.println("第二遍（热）：同一进程再做一遍");
-			Measurement fastexcel = fastexcel();
-			print(out, fastexcel, null);
-			print(out, ownReader(), fastexcel);
 			PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
 			runHere(cli, quiet, schema(schemas));
-			String url = schema(schemas);
-			Measurement warm = Measurement.of("全程：huizong run", this.bytes, () -> runHere(cli, quiet, url));
-			Measurement floor = withDump(url, (dump) -> {
-				Measurement copy = copyFloor(url, dump, warm.rows());
-				print(out, copy, null);
-				print(out, ownLoader(url, dump, warm.rows()), copy);
-				return copy;
-			});
-			print(out, warm, null);
+			dropLast(schemas);
+			List<Measurement> fastexcels = new ArrayList<>();
+			List<Measurement> readers = new ArrayList<>();
+			List<Measurement> warms = new ArrayList<>();
+			List<Measurement> floors = new ArrayList<>();
+			List<Measurement> loaders = new ArrayList<>();
+			String url = null;
+			for (int i = 0; i < this.repeat; i++) {
+				if (url != null) {
+					dropLast(schemas);
+				}
+				fastexcels.add(fastexcel());
+				readers.add(ownReader());
+				String here = schema(schemas);
+				Measurement warm = Measurement.of("全程：huizong run", this.bytes, () -> runHere(cli, quiet, here));
+				warms.add(warm);
+				withDump(here, (dump) -> {
+					floors.add(copyFloor(here, dump, warm.rows()));
+					loaders.add(ownLoader(here, dump, warm.rows()));
+					return null;
+				});
+				url = here;
+			}
+			Measurement fastexcel = Measurement.median(fastexcels);
+			Measurement floor = Measurement.median(floors);
+			Measurement warm = Measurement.median(warms);
+			print(out, fastexcel, null, fastexcels);
+			print(out, Measurement.median(readers), fastexcel, readers);
+			print(out, floor, null, floors);
+			print(out, Measurement.median(loaders), floor, loaders);
+			print(out, warm, null, warms);
 			ratio(out, warm, fastexcel, floor);
+			String last = url;
 			Measurement rerun = Measurement.of("重跑：文件未变", this.bytes, () -> {
-				cli.run(quiet, quiet, "run", "--period", this.period, "--inbox", this.folder.toString(), "--db", url);
+				cli.run(quiet, quiet, "run", "--period", this.period, "--inbox", this.folder.toString(), "--db", last);
 				return this.files.size();
 			});
-			print(out, rerun, null);
+			print(out, rerun, null, List.of());
 		}
 		finally {
-			try (Connection admin = DriverManager.getConnection(this.db);
-					Statement statement = admin.createStatement()) {
-				for (String schema : schemas) {
-					statement.execute("DROP SCHEMA " + schema + " CASCADE");
-				}
+			while (!schemas.isEmpty()) {
+				dropLast(schemas);
 			}
+		}
+	}
+
+	/** Drops the schema made last, with the facts of its run. */
+	private void dropLast(List<String> schemas) throws SQLException {
+		String schema = schemas.remove(schemas.size() - 1);
+		try (Connection admin = DriverManager.getConnection(this.db); Statement statement = admin.createStatement()) {
+			statement.execute("DROP SCHEMA " + schema + " CASCADE");
 		}
 	}
 
@@ -185,12 +226,20 @@ public final class Benchmark {
 		return count(url);
 	}
 
-	private static void print(PrintStream out, Measurement m, Measurement floor) {
+	/** One phase's line; with the times of all its runs when it ran more than once. */
+	private static void print(PrintStream out, Measurement m, Measurement floor, List<Measurement> runs) {
 		String ratio = (floor != null) ? String.format("  为下限的 %.0f%%", 100 * m.rowsPerSecond() / floor.rowsPerSecond())
 				: "";
 		String heap = (m.peakHeapBytes() >= 0) ? String.format("峰值堆 %4d MB", m.peakHeapBytes() >> 20) : "（另一进程）";
-		out.printf("%-24s %9d 行 %7.2f 秒 %9.0f 行/秒 %6.1f MB/秒 %s%s%n", m.phase(), m.rows(), m.seconds(),
-				m.rowsPerSecond(), m.megabytesPerSecond(), heap, ratio);
+		StringBuilder times = new StringBuilder();
+		if (runs.size() > 1) {
+			for (Measurement run : runs) {
+				times.append(times.isEmpty() ? "  各次 " : " / ").append(String.format("%.2f", run.seconds()));
+			}
+			times.append(" 秒");
+		}
+		out.printf("%-24s %9d 行 %7.2f 秒 %9.0f 行/秒 %6.1f MB/秒 %s%s%s%n", m.phase(), m.rows(), m.seconds(),
+				m.rowsPerSecond(), m.megabytesPerSecond(), heap, ratio, times);
 	}
 
 	Measurement ownReader() throws Exception {

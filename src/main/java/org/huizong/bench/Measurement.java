@@ -22,6 +22,16 @@ record Measurement(String phase, long rows, long bytes, double seconds, long pea
 		return new Measurement(this.phase, this.rows, this.bytes, this.seconds, -1);
 	}
 
+	/**
+	 * The run with the median time (of an even number, the faster of the two in the
+	 * middle).
+	 */
+	static Measurement median(java.util.List<Measurement> runs) {
+		java.util.List<Measurement> sorted = new java.util.ArrayList<>(runs);
+		sorted.sort(java.util.Comparator.comparingDouble(Measurement::seconds));
+		return sorted.get((sorted.size() - 1) / 2);
+	}
+
 	double rowsPerSecond() {
 		return this.rows / Math.max(this.seconds, 1e-9);
 	}

@@ -51,7 +51,7 @@ public final class Cli {
 			Set.of("period", "db", "report", "wait"), "status", Set.of("period", "db"), "serve", Set.of("jobs"),
 			"export", Set.of("period", "level", "out", "db"), "generate",
 			Set.of("period", "units", "rows", "formats", "out", "seed"), "feedback",
-			Set.of("period", "out", "inbox", "db"), "bench", Set.of("files", "db", "period", "jvm-options"));
+			Set.of("period", "out", "inbox", "db"), "bench", Set.of("files", "db", "period", "jvm-options", "repeat"));
 
 	private static final String USAGE_TEXT = """
 			用法：
@@ -62,7 +62,7 @@ public final class Cli {
 			  java -jar huizong.jar serve [--jobs DIR]
 			  java -jar huizong.jar export --period 2017-06 --level unit|campaign --out FILE [--db JDBC_URL]
 			  java -jar huizong.jar feedback --period 2017-06 --out DIR [--inbox DIR] [--db JDBC_URL]
-			  java -jar huizong.jar bench --files DIR --db JDBC_URL_POSTGRESQL [--period 2017-06] [--jvm-options FILE]
+			  java -jar huizong.jar bench --files DIR --db JDBC_URL_POSTGRESQL [--period 2017-06] [--jvm-options FILE] [--repeat 3]
 			  java -jar huizong.jar generate --out DIR [--period 2017-06] [--units 8] [--rows 50] [--formats xlsx,xls,csv] [--seed 1]
 			""";
 
@@ -260,7 +260,7 @@ public final class Cli {
 		if (jvmOptions != null && !Files.isRegularFile(jvmOptions)) {
 			throw new UsageException("找不到 JVM 选项文件：" + jvmOptions);
 		}
-		new org.huizong.bench.Benchmark(files, db, period, filesPerChunk, jvmOptions)
+		new org.huizong.bench.Benchmark(files, db, period, filesPerChunk, jvmOptions, arguments.positive("repeat", 3))
 			.run((out, err, args) -> new Cli(out, err).execute(args), this.out);
 		return OK;
 	}
