@@ -260,15 +260,7 @@ final class SheetXmlScanner {
 				else if (this.depth == 0) {
 					throw error("根元素之外有文本");
 				}
-				if (c == ']') {
-					brackets++;
-				}
-				else {
-					if (c == '>' && brackets >= 2) {
-						throw error("文本中不能有 ]]>");
-					}
-					brackets = 0;
-				}
+				brackets = brackets(c, brackets);
 				i++;
 			}
 			this.pos = i;
@@ -279,6 +271,20 @@ final class SheetXmlScanner {
 				return false;
 			}
 		}
+	}
+
+	/**
+	 * The closing brackets just passed in character data, after {@code c}: text may not
+	 * hold {@code ]]>}.
+	 */
+	private int brackets(int c, int before) throws XMLStreamException {
+		if (c == ']') {
+			return before + 1;
+		}
+		if (c == '>' && before >= 2) {
+			throw error("文本中不能有 ]]>");
+		}
+		return 0;
 	}
 
 	private void startTag() throws IOException, XMLStreamException {
@@ -743,17 +749,9 @@ final class SheetXmlScanner {
 				brackets = 0;
 			}
 			else {
-				if (c == ']') {
-					brackets++;
-				}
-				else {
-					if (c == '>' && brackets >= 2) {
-						throw error("文本中不能有 ]]>");
-					}
-					brackets = 0;
-					if (c >= 0 && c < ' ' && c != '\n' && c != '\t') {
-						throw error("XML 不允许的字符");
-					}
+				brackets = brackets(c, brackets);
+				if (c >= 0 && c < ' ' && c != '\n' && c != '\t') {
+					throw error("XML 不允许的字符");
 				}
 				append(c);
 				this.pos++;
