@@ -90,15 +90,14 @@ public final class TableParser implements RowSink {
 
 	private Row pendingHeader;
 
-	private TreeMap<Integer, Column> columns;
-
-	/* The same columns by index, looked up for every cell. */
-	private Column[] columnAt = NO_COLUMNS;
+	/*
+	 * The current table's columns by index, looked up for every cell; null outside a
+	 * table.
+	 */
+	private Column[] columnAt;
 
 	/* What a total in each column adds up, by index: that column in this table. */
 	private String[] columnTotalsKeys = {};
-
-	private static final Column[] NO_COLUMNS = {};
 
 	private final Map<HeaderRole, Column> byRole = new java.util.EnumMap<>(HeaderRole.class);
 
@@ -152,7 +151,7 @@ public final class TableParser implements RowSink {
 			return;
 		}
 		noteTitleLine(row);
-		if (this.columns == null) {
+		if (this.columnAt == null) {
 			noteTitle(row);
 			return;
 		}
@@ -192,8 +191,7 @@ public final class TableParser implements RowSink {
 
 	private void endTable() {
 		this.pendingHeader = null;
-		this.columns = null;
-		this.columnAt = NO_COLUMNS;
+		this.columnAt = null;
 		this.footer = false;
 		this.section = "";
 		this.lastCampaignCell = "";
@@ -220,7 +218,7 @@ public final class TableParser implements RowSink {
 					this.out.unitNamed(name, this.sheet, Cell.address(cell.column(), row.number()));
 				}
 			}
-			if (this.columns == null && text.indexOf('年') >= 0) {
+			if (this.columnAt == null && text.indexOf('年') >= 0) {
 				Matcher period = PERIOD_CN.matcher(text);
 				if (period.find()) {
 					this.out.periodNamed(String.format("%s-%02d", period.group(1), Integer.parseInt(period.group(2))),
@@ -339,17 +337,19 @@ public final class TableParser implements RowSink {
 		this.tableNo++;
 		this.totalsKeys.clear();
 		this.sawTable = true;
-		this.columns = new TreeMap<>();
-		headerTexts.forEach((index, text) -> this.columns.put(index, Column.of(index, text, this.catalog)));
-		this.columnAt = new Column[this.columns.isEmpty() ? 0 : this.columns.lastKey() + 1];
-		this.columns.forEach((index, column) -> this.columnAt[index] = column);
+		TreeMap<Integer, Column> columns = new TreeMap<>();
+		headerTexts.forEach((index, text) -> columns.put(index, Column.of(index, text, this.catalog)));
+		this.columnAt = new Column[columns.isEmpty() ? 0 : columns.lastKey() + 1];
 		this.columnTotalsKeys = new String[this.columnAt.length];
-		this.columns.keySet().forEach((index) -> this.columnTotalsKeys[index] = "t" + this.tableNo + "/c" + index);
+		columns.forEach((index, column) -> {
+			this.columnAt[index] = column;
+			this.columnTotalsKeys[index] = "t" + this.tableNo + "/c" + index;
+		});
 		this.byRole.clear();
-		for (Column column : this.columns.values()) {
+		for (Column column : columns.values()) {
 			column.role().ifPresent((role) -> this.byRole.putIfAbsent(role, column));
 		}
-		this.longLayout = this.columns.values().stream().anyMatch((c) -> c.is(HeaderRole.VALUE));
+		this.longLayout = columns.values().stream().anyMatch((c) -> c.is(HeaderRole.VALUE));
 	}
 
 	private void noteTitle(Row row) {
@@ -566,7 +566,7 @@ public final class TableParser implements RowSink {
 
 	/** The column at {@code index} of the current table, or {@code null}. */
 	private Column column(int index) {
-		return (index < this.columnAt.length) ? this.columnAt[index] : null;
+		return (this.columnAt != null && index >= 0 && index < this.columnAt.length) ? this.columnAt[index] : null;
 	}
 
 	private Column columnWith(HeaderRole role) {

@@ -21,6 +21,21 @@ class TableParserTests {
 	private final List<String> notes = new ArrayList<>();
 
 	private void parse(String sheet, String... lines) {
+		List<Row> rows = new ArrayList<>();
+		for (int i = 0; i < lines.length; i++) {
+			List<Cell> cells = new ArrayList<>();
+			String[] fields = lines[i].split("\\|", -1);
+			for (int c = 0; c < fields.length; c++) {
+				if (!fields[c].isBlank()) {
+					cells.add(Cell.text(c, fields[c]));
+				}
+			}
+			rows.add(new Row(i + 1, cells));
+		}
+		parse(sheet, rows);
+	}
+
+	private void parse(String sheet, List<Row> rows) {
 		TableParser parser = new TableParser(CATALOG, "报表.xlsx", new SheetFacts() {
 			@Override
 			public void fact(RawFact fact) {
@@ -43,16 +58,7 @@ class TableParserTests {
 			}
 		});
 		parser.startSheet(sheet);
-		for (int i = 0; i < lines.length; i++) {
-			List<Cell> cells = new ArrayList<>();
-			String[] fields = lines[i].split("\\|", -1);
-			for (int c = 0; c < fields.length; c++) {
-				if (!fields[c].isBlank()) {
-					cells.add(Cell.text(c, fields[c]));
-				}
-			}
-			parser.row(new Row(i + 1, cells));
-		}
+		rows.forEach(parser::row);
 		parser.endSheet();
 	}
 
@@ -103,6 +109,15 @@ class TableParserTests {
 	void takesTheCampaignFromTheSheetName() {
 		parse("河道大清理专项整治", "工作内容|数量|单位", "清理卫生死角|2|处");
 		assertThat(described()).containsExactly("B2 河道大清理专项整治/清理卫生死角/=2 处");
+	}
+
+	@Test
+	void passesOverACellThatNamesNoColumn() {
+		// <c r="7">, a reference without its column letters, is read as column -1
+		parse("工作量",
+				List.of(new Row(1, List.of(Cell.text(0, "工作内容"), Cell.text(1, "数量"), Cell.text(2, "单位"))), new Row(2,
+						List.of(Cell.text(-1, "备注"), Cell.text(0, "修理果壳箱"), Cell.text(1, "200"), Cell.text(2, "只")))));
+		assertThat(described()).containsExactly("B2 /修理果壳箱/=200 只");
 	}
 
 	@Test
