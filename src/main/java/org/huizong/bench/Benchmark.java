@@ -97,74 +97,84 @@ public final class Benchmark {
 		out.printf("文件 %d 个，%.1f MB：%s；每项取 %d 次的中位数%n", this.files.size(), this.bytes / 1e6, this.folder, this.repeat);
 		List<String> schemas = new ArrayList<>();
 		try {
-			out.println("第一遍（冷）：读取在尚未运行过它们的 JVM 中，run 为新进程（含 JVM 启动）"
-					+ ((this.jvmOptions != null) ? "，JVM 选项另加 @" + this.jvmOptions : ""));
-			Measurement coldFastexcel = fastexcel();
-			print(out, coldFastexcel, null, List.of());
-			print(out, ownReader(), coldFastexcel, List.of());
-			List<Measurement> colds = new ArrayList<>();
-			List<Measurement> coldFloors = new ArrayList<>();
-			for (int i = 0; i < this.repeat; i++) {
-				String url = schema(schemas);
-				Measurement cold = Measurement.of("全程：huizong run", this.bytes, () -> runInNewProcess(url))
-					.inAnotherProcess();
-				colds.add(cold);
-				coldFloors.add(withDump(url, (dump) -> copyFloor(url, dump, cold.rows())));
-				dropLast(schemas);
-			}
-			Measurement coldFloor = Measurement.median(coldFloors);
-			Measurement cold = Measurement.median(colds);
-			print(out, coldFloor, null, coldFloors);
-			print(out, cold, null, colds);
-			ratio(out, cold, coldFastexcel, coldFloor);
-
-			out.println("第二遍（热）：同一进程再做一遍");
-			PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-			runHere(cli, quiet, schema(schemas));
-			dropLast(schemas);
-			List<Measurement> fastexcels = new ArrayList<>();
-			List<Measurement> readers = new ArrayList<>();
-			List<Measurement> warms = new ArrayList<>();
-			List<Measurement> floors = new ArrayList<>();
-			List<Measurement> loaders = new ArrayList<>();
-			String url = null;
-			for (int i = 0; i < this.repeat; i++) {
-				if (url != null) {
-					dropLast(schemas);
-				}
-				fastexcels.add(fastexcel());
-				readers.add(ownReader());
-				String here = schema(schemas);
-				Measurement warm = Measurement.of("全程：huizong run", this.bytes, () -> runHere(cli, quiet, here));
-				warms.add(warm);
-				withDump(here, (dump) -> {
-					floors.add(copyFloor(here, dump, warm.rows()));
-					loaders.add(ownLoader(here, dump, warm.rows()));
-					return null;
-				});
-				url = here;
-			}
-			Measurement fastexcel = Measurement.median(fastexcels);
-			Measurement floor = Measurement.median(floors);
-			Measurement warm = Measurement.median(warms);
-			print(out, fastexcel, null, fastexcels);
-			print(out, Measurement.median(readers), fastexcel, readers);
-			print(out, floor, null, floors);
-			print(out, Measurement.median(loaders), floor, loaders);
-			print(out, warm, null, warms);
-			ratio(out, warm, fastexcel, floor);
-			String last = url;
-			Measurement rerun = Measurement.of("重跑：文件未变", this.bytes, () -> {
-				cli.run(quiet, quiet, "run", "--period", this.period, "--inbox", this.folder.toString(), "--db", last);
-				return this.files.size();
-			});
-			print(out, rerun, null, List.of());
+			coldPass(out, schemas);
+			warmPass(cli, out, schemas);
 		}
 		finally {
 			while (!schemas.isEmpty()) {
 				dropLast(schemas);
 			}
 		}
+	}
+
+	private void coldPass(PrintStream out, List<String> schemas) throws Exception {
+		out.println("第一遍（冷）：读取在尚未运行过它们的 JVM 中，run 为新进程（含 JVM 启动）"
+				+ ((this.jvmOptions != null) ? "，JVM 选项另加 @" + this.jvmOptions : ""));
+		Measurement fastexcel = fastexcel();
+		print(out, fastexcel, null, List.of());
+		print(out, ownReader(), fastexcel, List.of());
+		List<Measurement> runs = new ArrayList<>();
+		List<Measurement> floors = new ArrayList<>();
+		for (int i = 0; i < this.repeat; i++) {
+			String url = schema(schemas);
+			Measurement run = Measurement.of("全程：huizong run", this.bytes, () -> runInNewProcess(url))
+				.inAnotherProcess();
+			runs.add(run);
+			floors.add(withDump(url, (dump) -> copyFloor(url, dump, run.rows())));
+			dropLast(schemas);
+		}
+		Measurement floor = Measurement.median(floors);
+		Measurement run = Measurement.median(runs);
+		print(out, floor, null, floors);
+		print(out, run, null, runs);
+		ratio(out, run, fastexcel, floor);
+	}
+
+	/**
+	 * The warm pass, then a rerun over the unchanged files into its last run's schema.
+	 */
+	private void warmPass(Runner cli, PrintStream out, List<String> schemas) throws Exception {
+		out.println("第二遍（热）：同一进程再做一遍");
+		PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+		runHere(cli, quiet, schema(schemas));
+		dropLast(schemas);
+		List<Measurement> fastexcels = new ArrayList<>();
+		List<Measurement> readers = new ArrayList<>();
+		List<Measurement> runs = new ArrayList<>();
+		List<Measurement> floors = new ArrayList<>();
+		List<Measurement> loaders = new ArrayList<>();
+		String url = null;
+		for (int i = 0; i < this.repeat; i++) {
+			fastexcels.add(fastexcel());
+			readers.add(ownReader());
+			String here = schema(schemas);
+			Measurement run = Measurement.of("全程：huizong run", this.bytes, () -> runHere(cli, quiet, here));
+			runs.add(run);
+			withDump(here, (dump) -> {
+				floors.add(copyFloor(here, dump, run.rows()));
+				loaders.add(ownLoader(here, dump, run.rows()));
+				return null;
+			});
+			if (i < this.repeat - 1) {
+				dropLast(schemas);
+			}
+			url = here;
+		}
+		Measurement fastexcel = Measurement.median(fastexcels);
+		Measurement floor = Measurement.median(floors);
+		Measurement run = Measurement.median(runs);
+		print(out, fastexcel, null, fastexcels);
+		print(out, Measurement.median(readers), fastexcel, readers);
+		print(out, floor, null, floors);
+		print(out, Measurement.median(loaders), floor, loaders);
+		print(out, run, null, runs);
+		ratio(out, run, fastexcel, floor);
+		String last = url;
+		Measurement rerun = Measurement.of("重跑：文件未变", this.bytes, () -> {
+			cli.run(quiet, quiet, "run", "--period", this.period, "--inbox", this.folder.toString(), "--db", last);
+			return this.files.size();
+		});
+		print(out, rerun, null, List.of());
 	}
 
 	/** Drops the schema made last, with the facts of its run. */

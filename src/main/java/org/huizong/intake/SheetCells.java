@@ -1,6 +1,7 @@
 package org.huizong.intake;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -208,13 +209,22 @@ final class SheetCells {
 	}
 
 	/** A row number or style index: digits only, or -1. */
-	static int parseInt(CharSequence text) {
+	static int parseInt(String text) {
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		return parseInt(bytes, 0, bytes.length);
+	}
+
+	/**
+	 * {@link #parseInt(String)} of UTF-8 bytes, as the worksheet scanner has them: any
+	 * byte of a character beyond ASCII is no digit either.
+	 */
+	static int parseInt(byte[] text, int from, int to) {
 		int value = 0;
-		if (text.length() == 0 || text.length() > 9) {
+		if (to == from || to - from > 9) {
 			return -1;
 		}
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
+		for (int i = from; i < to; i++) {
+			int c = text[i];
 			if (c < '0' || c > '9') {
 				return -1;
 			}
@@ -224,10 +234,16 @@ final class SheetCells {
 	}
 
 	/** The zero-based column of an A1 reference: its leading capital letters. */
-	static int columnOf(CharSequence reference) {
+	static int columnOf(String reference) {
+		byte[] bytes = reference.getBytes(StandardCharsets.UTF_8);
+		return columnOf(bytes, 0, bytes.length);
+	}
+
+	/** {@link #columnOf(String)} of UTF-8 bytes, as the worksheet scanner has them. */
+	static int columnOf(byte[] reference, int from, int to) {
 		int column = 0;
-		for (int i = 0; i < reference.length(); i++) {
-			char c = reference.charAt(i);
+		for (int i = from; i < to; i++) {
+			int c = reference[i];
 			if (c < 'A' || c > 'Z') {
 				break;
 			}

@@ -2,8 +2,6 @@ package org.huizong.intake;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.regex.Pattern;
@@ -141,7 +139,7 @@ final class SheetXmlScanner {
 		if (i >= head.length) {
 			return true;
 		}
-		if (!isDeclaration(head, i)) {
+		if (!isDeclaration(head, i, head.length)) {
 			int first = head[i] & 0xFF;
 			return first == '<' || first == ' ' || first == '\t' || first == '\n' || first == '\r';
 		}
@@ -156,8 +154,9 @@ final class SheetXmlScanner {
 		return UTF8_DECLARATION.matcher(head).matches();
 	}
 
-	private static boolean isDeclaration(byte[] bytes, int at) {
-		return startsWith(bytes, at, "<?xml") && bytes.length > at + 5 && isSpace(bytes[at + 5]);
+	/** Whether an XML declaration, {@code <?xml} and a blank, is at {@code at}. */
+	private static boolean isDeclaration(byte[] bytes, int at, int end) {
+		return end - at > 5 && startsWith(bytes, at, "<?xml") && isSpace(bytes[at + 5]);
 	}
 
 	/** Whether the buffer holds {@code prefix} at {@code pos}. */
@@ -182,7 +181,7 @@ final class SheetXmlScanner {
 		if (at("\u00EF\u00BB\u00BF")) {
 			this.pos = 3;
 		}
-		if (at("<?xml") && this.limit - this.pos > 5 && isSpace(this.buf[this.pos + 5])) {
+		if (isDeclaration(this.buf, this.pos, this.limit)) {
 			skipPast('?', '>');
 		}
 		while (skipText()) {
@@ -371,8 +370,13 @@ final class SheetXmlScanner {
 			int at = a * FIELDS;
 			int name = this.attributes[at + NAME];
 			if (this.attributes[at + COLON] < 0 && this.attributes[at + NAME_END] - name == 1 && b[name] == 'r') {
-				number = (this.attributes[at + RAW] != 0) ? SheetCells.parseInt(decodedValue(at))
-						: parseInt(b, this.attributes[at + VALUE], this.attributes[at + VALUE_END]);
+				if (this.attributes[at + RAW] != 0) {
+					decodeValue(at);
+					number = SheetCells.parseInt(this.text, 0, this.textLength);
+				}
+				else {
+					number = SheetCells.parseInt(b, this.attributes[at + VALUE], this.attributes[at + VALUE_END]);
+				}
 			}
 		}
 		this.cells.startRow(number);
@@ -384,18 +388,23 @@ final class SheetXmlScanner {
 			int at = a * FIELDS;
 			int name = (this.attributes[at + COLON] >= 0) ? this.attributes[at + COLON] + 1
 					: this.attributes[at + NAME];
-			int value = this.attributes[at + VALUE];
-			int valueEnd = this.attributes[at + VALUE_END];
 			if (this.attributes[at + NAME_END] - name != 1) {
 				continue;
 			}
-			boolean raw = this.attributes[at + RAW] != 0;
+			/* The value as it stands in the tag, or resolved first. */
+			byte[] value = b;
+			int from = this.attributes[at + VALUE];
+			int to = this.attributes[at + VALUE_END];
+			if (this.attributes[at + RAW] != 0) {
+				decodeValue(at);
+				value = this.text;
+				from = 0;
+				to = this.textLength;
+			}
 			switch (b[name]) {
-				case 'r' ->
-					this.cells.cellColumn(raw ? SheetCells.columnOf(decodedValue(at)) : columnOf(b, value, valueEnd));
-				case 't' -> this.cells.cellType(raw ? decodedValue(at) : type(b, value, valueEnd));
-				case 's' ->
-					this.cells.cellStyle(raw ? SheetCells.parseInt(decodedValue(at)) : parseInt(b, value, valueEnd));
+				case 'r' -> this.cells.cellColumn(SheetCells.columnOf(value, from, to));
+				case 't' -> this.cells.cellType(type(value, from, to));
+				case 's' -> this.cells.cellStyle(SheetCells.parseInt(value, from, to));
 				default -> {
 				}
 			}
@@ -425,38 +434,6 @@ final class SheetXmlScanner {
 			return "inlineStr";
 		}
 		return utf8(b, from, to);
-	}
-
-	/** {@link SheetCells#parseInt} of the bytes of an attribute without references. */
-	private static int parseInt(byte[] b, int from, int to) {
-		int value = 0;
-		if (to == from || to - from > 9) {
-			return -1;
-		}
-		for (int i = from; i < to; i++) {
-			int c = b[i];
-			if (c < '0' || c > '9') {
-				return -1;
-			}
-			value = value * 10 + (c - '0');
-		}
-		return value;
-	}
-
-	/** {@link SheetCells#columnOf} of the bytes of an attribute without references. */
-	private static int columnOf(byte[] b, int from, int to) {
-		int column = 0;
-		for (int i = from; i < to; i++) {
-			int c = b[i];
-			if (c < 'A' || c > 'Z') {
-				break;
-			}
-			column = column * 26 + (c - 'A' + 1);
-			if (column > 16_384) {
-				return 16_384;
-			}
-		}
-		return column - 1;
 	}
 
 	/** Reads one attribute from {@code i}. @return where the tag goes on after it */
@@ -536,8 +513,11 @@ final class SheetXmlScanner {
 		}
 	}
 
-	/** The value of attribute {@code at} with its references and white space resolved. */
-	private String decodedValue(int at) throws XMLStreamException {
+	/**
+	 * The value of attribute {@code at} with its references and white space resolved,
+	 * into {@link #text}.
+	 */
+	private void decodeValue(int at) throws XMLStreamException {
 		byte[] b = this.buf;
 		int from = this.attributes[at + VALUE];
 		int to = this.attributes[at + VALUE_END];
@@ -559,7 +539,6 @@ final class SheetXmlScanner {
 				append((c == '\n' || c == '\t' || c == '\r') ? (byte) ' ' : c);
 			}
 		}
-		return textString();
 	}
 
 	private void checkDuplicates(byte[] b) throws XMLStreamException {
@@ -807,10 +786,8 @@ final class SheetXmlScanner {
 				}
 			}
 		}
-		String head = new String(this.buf, this.pos, Math.min(9, this.limit - this.pos), StandardCharsets.ISO_8859_1);
-		if (head.toUpperCase(java.util.Locale.ROOT).startsWith("<!DOCTYPE") && !this.rootSeen) {
-			throw new RejectedFileException("file.unsafe-xml",
-					"文件含有不安全的 XML 内容（DOCTYPE 实体声明），已拒收，请用 Excel 另存为 .xlsx 后重新报送");
+		if (XlsxPackage.isDoctype(this.buf, this.pos, this.limit) && !this.rootSeen) {
+			throw XlsxPackage.unsafeXml();
 		}
 		throw error("无法识别的 <! 标记");
 	}

@@ -70,8 +70,7 @@ final class XlsxPackage implements AutoCloseable {
 		in.reset();
 		if (declaresDoctype(head)) {
 			in.close();
-			throw new RejectedFileException("file.unsafe-xml",
-					"文件含有不安全的 XML 内容（DOCTYPE 实体声明），已拒收，请用 Excel 另存为 .xlsx 后重新报送");
+			throw unsafeXml();
 		}
 		return in;
 	}
@@ -91,16 +90,20 @@ final class XlsxPackage implements AutoCloseable {
 	 */
 	private static boolean declaresDoctype(byte[] head) {
 		for (int i = 0; i + DOCTYPE.length <= head.length; i++) {
-			if (head[i] == '<' && head[i + 1] == '!' && matchesDoctype(head, i)) {
+			if (head[i] == '<' && isDoctype(head, i, head.length)) {
 				return true;
 			}
 		}
 		return false;
 	}
 
-	private static boolean matchesDoctype(byte[] head, int at) {
-		for (int k = 2; k < DOCTYPE.length; k++) {
-			int c = head[at + k];
+	/** Whether {@code <!DOCTYPE}, in any case, is at {@code at}, before {@code end}. */
+	static boolean isDoctype(byte[] bytes, int at, int end) {
+		if (end - at < DOCTYPE.length) {
+			return false;
+		}
+		for (int k = 0; k < DOCTYPE.length; k++) {
+			int c = bytes[at + k];
 			if (c >= 'a' && c <= 'z') {
 				c -= 'a' - 'A';
 			}
@@ -109,6 +112,15 @@ final class XlsxPackage implements AutoCloseable {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * The refusal of XML that declares a DOCTYPE: an office suite never writes one, and
+	 * entity expansion ("billion laughs") needs one.
+	 */
+	static RejectedFileException unsafeXml() {
+		return new RejectedFileException("file.unsafe-xml",
+				"文件含有不安全的 XML 内容（DOCTYPE 实体声明），已拒收，请用 Excel 另存为 .xlsx 后重新报送");
 	}
 
 	/**

@@ -314,8 +314,7 @@ final class XlsxRowReader implements SubmissionReader {
 	private static int next(XMLStreamReader xml) throws XMLStreamException {
 		int event = xml.next();
 		if (event == XMLStreamConstants.DTD) {
-			throw new RejectedFileException("file.unsafe-xml",
-					"文件含有不安全的 XML 内容（DOCTYPE 实体声明），已拒收，请用 Excel 另存为 .xlsx 后重新报送");
+			throw XlsxPackage.unsafeXml();
 		}
 		return event;
 	}
