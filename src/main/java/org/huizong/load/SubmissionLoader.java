@@ -56,16 +56,20 @@ public final class SubmissionLoader {
 	private static final int MAX_ISSUES_STORED = 1000;
 
 	/**
-	 * Files of a batch being read at once, each on a thread of its own: the one being
-	 * written and the next ones, as long as they are small.
+	 * Files being read at once, each on a thread of its own: the one being written and
+	 * the next ones, as long as they are small. Enough of them that reading goes on while
+	 * the writing thread waits for the database, at the end of a batch above all.
 	 */
-	public static final int READ_AHEAD = 3;
+	public static final int READ_AHEAD = 8;
 
 	/**
 	 * Larger files are not read ahead: the memory a workbook's reading holds (its shared
 	 * strings) stays that of one large file at a time.
 	 */
 	private static final long READ_AHEAD_MAX_BYTES = 2L * 1024 * 1024;
+
+	/** The files read ahead of the one being written take this many bytes at most. */
+	private static final long READ_AHEAD_TOTAL_BYTES = 2 * READ_AHEAD_MAX_BYTES;
 
 	private final JdbcTemplate jdbc;
 
@@ -230,7 +234,7 @@ public final class SubmissionLoader {
 
 		/** Starts reading {@code file} on a thread of its own. */
 		private FileWork start(Incoming file) {
-			FileWork work = new FileWork(file.name(), this.period);
+			FileWork work = new FileWork(file.name(), this.period, sizeOf(file.path()));
 			work.pending = ReadAhead.start(() -> SubmissionReaders.open(file.path(), SubmissionLoader.this.limits),
 					work);
 			return work;
@@ -258,6 +262,27 @@ public final class SubmissionLoader {
 				return false;
 			}
 			this.ahead.put(file.path(), start(file));
+			return true;
+		}
+
+		/**
+		 * Whether {@code file} is small enough to be read ahead beside the files being
+		 * read ahead already, but for {@code current}, the one being written.
+		 */
+		private boolean fitsAhead(Path file, Path current) {
+			long size = sizeOf(file);
+			if (size > READ_AHEAD_MAX_BYTES) {
+				return false;
+			}
+			long left = READ_AHEAD_TOTAL_BYTES - size;
+			for (Map.Entry<Path, FileWork> ahead : this.ahead.entrySet()) {
+				if (!ahead.getKey().equals(current)) {
+					if (ahead.getValue().bytes > left) {
+						return false;
+					}
+					left -= ahead.getValue().bytes;
+				}
+			}
 			return true;
 		}
 
@@ -375,6 +400,7 @@ public final class SubmissionLoader {
 			 * that are to be read reading, each on a thread of its own.
 			 */
 			private void readAhead(long[] ids, int from) {
+				Path current = this.files.get(from).path();
 				int started = 0;
 				for (int j = from; j < ids.length && started < READ_AHEAD; j++) {
 					if (ids[j] < 0) {
@@ -382,7 +408,7 @@ public final class SubmissionLoader {
 					}
 					Incoming next = this.files.get(j);
 					if (!PeriodFiles.this.ahead.containsKey(next.path())) {
-						if (j > from && !small(next.path())) {
+						if (j > from && !PeriodFiles.this.fitsAhead(next.path(), current)) {
 							return;
 						}
 						PeriodFiles.this.ahead.put(next.path(), PeriodFiles.this.start(next));
@@ -390,8 +416,8 @@ public final class SubmissionLoader {
 					started++;
 				}
 				for (Incoming next : PeriodFiles.this.upcoming) {
-					if (started >= READ_AHEAD
-							|| !PeriodFiles.this.ahead.containsKey(next.path()) && !small(next.path())) {
+					if (started >= READ_AHEAD || !PeriodFiles.this.ahead.containsKey(next.path())
+							&& !PeriodFiles.this.fitsAhead(next.path(), current)) {
 						return;
 					}
 					if (PeriodFiles.this.startIfNew(next)) {
@@ -503,6 +529,9 @@ public final class SubmissionLoader {
 
 		private final String period;
 
+		/* The file's size, for the budget of reading ahead. */
+		private final long bytes;
+
 		private final FactNormalizer normalizer;
 
 		private final CrossChecks checks;
@@ -536,9 +565,10 @@ public final class SubmissionLoader {
 
 		private boolean anyTable;
 
-		FileWork(String name, String period) {
+		FileWork(String name, String period, long bytes) {
 			this.name = name;
 			this.period = period;
+			this.bytes = bytes;
 			this.normalizer = new FactNormalizer(SubmissionLoader.this.catalog, SubmissionLoader.this.policy);
 			this.checks = new CrossChecks(SubmissionLoader.this.policy, this.issued);
 		}
@@ -657,12 +687,13 @@ public final class SubmissionLoader {
 
 	}
 
-	private static boolean small(Path file) {
+	/** A file's size; one that cannot be read counts as too large to read ahead. */
+	private static long sizeOf(Path file) {
 		try {
-			return java.nio.file.Files.size(file) <= READ_AHEAD_MAX_BYTES;
+			return java.nio.file.Files.size(file);
 		}
 		catch (IOException ex) {
-			return false;
+			return Long.MAX_VALUE;
 		}
 	}
 
