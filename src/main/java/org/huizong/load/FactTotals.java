@@ -55,10 +55,9 @@ final class FactTotals {
 		sum.facts++;
 	}
 
-	static final String INSERT = "INSERT INTO fact_total (submission_id, campaign, metric, source, total_value, "
-			+ "measure, approx, facts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+	static final String COLUMNS = "submission_id, campaign, metric, source, total_value, measure, approx, facts";
 
-	/** Adds the sums to {@code rows}, the parameters of {@link #INSERT}. */
+	/** Adds the sums to {@code rows}, the values of {@link #COLUMNS}. */
 	void addTo(List<Object[]> rows, long submissionId) {
 		this.sums.forEach((key, sum) -> rows.add(new Object[] { submissionId, key.campaign(), key.metric(),
 				key.source(), sum.value, sum.measure, sum.approx, sum.facts }));

@@ -14,8 +14,7 @@ import org.huizong.validate.Severity;
  */
 final class IssueWriter {
 
-	static final String INSERT = "INSERT INTO issue (submission_id, severity, code, sheet, cell, message) "
-			+ "VALUES (?, ?, ?, ?, ?, ?)";
+	static final String COLUMNS = "submission_id, severity, code, sheet, cell, message";
 
 	private final int maxStored;
 
@@ -40,7 +39,7 @@ final class IssueWriter {
 	}
 
 	/**
-	 * Hands the issues held over to {@code rows}, the parameters of {@link #INSERT}, as
+	 * Hands the issues held over to {@code rows}, the values of {@link #COLUMNS}, as
 	 * submission {@code submissionId}'s.
 	 */
 	void flushTo(List<Object[]> rows, long submissionId) {

@@ -386,13 +386,28 @@ public final class SubmissionLoader {
 					throw ex;
 				}
 				this.outcomes.write();
-				if (!this.issues.isEmpty()) {
-					SubmissionLoader.this.jdbc.batchUpdate(IssueWriter.INSERT, this.issues);
-				}
-				if (!this.totals.isEmpty()) {
-					SubmissionLoader.this.jdbc.batchUpdate(FactTotals.INSERT, this.totals);
-				}
+				insert("issue", IssueWriter.COLUMNS, this.issues);
+				insert("fact_total", FactTotals.COLUMNS, this.totals);
 				return results;
+			}
+
+			/**
+			 * Writes rows of values for {@code columns} into {@code table}: through COPY
+			 * on PostgreSQL, where a chunk's tens of thousands of totals cost a fraction
+			 * of as many inserts.
+			 */
+			private void insert(String table, String columns, List<Object[]> rows) {
+				if (rows.isEmpty()) {
+					return;
+				}
+				JdbcTemplate jdbc = SubmissionLoader.this.jdbc;
+				if (SubmissionLoader.this.postgres) {
+					CopyLines.copy(jdbc, table, columns, rows);
+				}
+				else {
+					String values = String.join(", ", java.util.Collections.nCopies(rows.get(0).length, "?"));
+					jdbc.batchUpdate("INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ")", rows);
+				}
 			}
 
 			/**
