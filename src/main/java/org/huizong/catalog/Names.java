@@ -50,6 +50,46 @@ public final class Names {
 	}
 
 	private static String compute(String raw) {
+		String plain = foldPlain(raw);
+		return (plain != null) ? plain : foldNormalized(raw);
+	}
+
+	/**
+	 * Folds text of printable ASCII and the common CJK ideographs (U+4E00 to U+9FFF),
+	 * most names and values: such text is its own NFKC form and holds no white space, so
+	 * only letters are lowered and brackets made round, without the normaliser.
+	 * @return the folded text, the same string if folding changes nothing, or
+	 * {@code null} for text with any other character
+	 */
+	private static String foldPlain(String raw) {
+		boolean changes = false;
+		for (int i = 0; i < raw.length(); i++) {
+			char c = raw.charAt(i);
+			if (c >= '\u4e00' && c <= '\u9fff') {
+				continue;
+			}
+			if (c < '!' || c > '~') {
+				return null;
+			}
+			changes |= (c >= 'A' && c <= 'Z') || c == '[' || c == ']' || c == '<' || c == '>';
+		}
+		if (!changes) {
+			return raw;
+		}
+		StringBuilder out = new StringBuilder(raw.length());
+		for (int i = 0; i < raw.length(); i++) {
+			char c = raw.charAt(i);
+			switch (c) {
+				case '[', '<' -> out.append('(');
+				case ']', '>' -> out.append(')');
+				default -> out.append((c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c);
+			}
+		}
+		return out.toString();
+	}
+
+	/** Folds any text: NFKC first. */
+	static String foldNormalized(String raw) {
 		String s = Normalizer.normalize(raw, Normalizer.Form.NFKC);
 		StringBuilder out = new StringBuilder(s.length());
 		for (int i = 0; i < s.length(); i++) {
