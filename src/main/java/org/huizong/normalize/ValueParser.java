@@ -3,7 +3,6 @@ package org.huizong.normalize;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.huizong.catalog.Names;
@@ -20,11 +19,6 @@ public final class ValueParser {
 
 	private static final Pattern DIGIT_GROUPS = Pattern.compile("(?<=\\d),(?=\\d{3}(?!\\d))");
 
-	private static final Pattern NUMBER = Pattern
-		.compile("^(约|大约|近|约计)?([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+))(万|千|百|亿)?(余|多)?(.*?)(余|多|左右|以上)?$");
-
-	private static final Pattern BRACKETED = Pattern.compile("\\(.*\\)");
-
 	private static final Pattern SQUARED = Pattern.compile("[a-z]+2");
 
 	/** Longer than this, text is prose, not a number with its measure. */
@@ -39,7 +33,7 @@ public final class ValueParser {
 	}
 
 	/* No word for "missing" has a digit, in either width. */
-	private static boolean hasDigit(String raw) {
+	static boolean hasDigit(String raw) {
 		for (int i = 0; i < raw.length(); i++) {
 			char c = raw.charAt(i);
 			if ((c >= '0' && c <= '9') || (c >= '\uff10' && c <= '\uff19')) {
@@ -62,25 +56,25 @@ public final class ValueParser {
 		}
 		String once = Names.foldOnce(raw);
 		String folded = (once.indexOf(',') >= 0) ? DIGIT_GROUPS.matcher(once).replaceAll("") : once;
-		Matcher m = NUMBER.matcher(folded);
-		if (!m.matches()) {
+		Parts m = Parts.of(folded);
+		if (m == null) {
 			return Optional.empty();
 		}
 		BigDecimal amount;
 		try {
-			amount = new BigDecimal(m.group(2));
+			amount = new BigDecimal(m.number);
 		}
 		catch (NumberFormatException ex) {
 			return Optional.empty();
 		}
-		amount = amount.multiply(multiplier(m.group(3)));
-		boolean approx = m.group(1) != null || m.group(4) != null || m.group(6) != null;
-		String measure = m.group(5);
+		amount = amount.multiply(multiplier(m.multiplier));
+		boolean approx = m.approx;
+		String measure = m.measure;
 		if (measure.startsWith("万") && measure.length() > 1) {
 			amount = amount.multiply(BigDecimal.valueOf(10_000));
 			measure = measure.substring(1);
 		}
-		if (BRACKETED.matcher(measure).matches()) {
+		if (measure.length() >= 2 && measure.charAt(0) == '(' && measure.charAt(measure.length() - 1) == ')') {
 			measure = measure.substring(1, measure.length() - 1);
 		}
 		if (hasDigit(measure) && !SQUARED.matcher(measure).matches()) {
@@ -122,6 +116,95 @@ public final class ValueParser {
 			}
 		}
 		return point ? decimals > 0 : (grouped ? group == 3 : group >= 1);
+	}
+
+	/**
+	 * A number's parts as units write it, read as the pattern
+	 * {@code (约|大约|近|约计)?([+-]?(\d+(\.\d*)?|\.\d+))(万|千|百|亿)?(余|多)?(.*?)(余|多|左右|以上)?}
+	 * matches the whole text, without one: an approximating word before, the number, a
+	 * multiplier, the measure and an approximating word after. No part but the number may
+	 * hold a line break.
+	 */
+	private record Parts(String number, String multiplier, boolean approx, String measure) {
+
+		private static final String[] BEFORE = { "约", "大约", "近", "约计" };
+
+		static Parts of(String text) {
+			int start = -1;
+			for (String word : BEFORE) {
+				if (text.startsWith(word) && numberEnd(text, word.length()) > 0) {
+					start = word.length();
+					break;
+				}
+			}
+			boolean approx = start > 0;
+			if (start < 0) {
+				start = 0;
+			}
+			int at = numberEnd(text, start);
+			if (at < 0) {
+				return null;
+			}
+			String number = text.substring(start, at);
+			String multiplier = null;
+			if (at < text.length() && "万千百亿".indexOf(text.charAt(at)) >= 0) {
+				multiplier = text.substring(at, at + 1);
+				at++;
+			}
+			if (at < text.length() && (text.charAt(at) == '余' || text.charAt(at) == '多')) {
+				approx = true;
+				at++;
+			}
+			int end = text.length();
+			for (int i = at; i < end; i++) {
+				if (isLineBreak(text.charAt(i))) {
+					return null;
+				}
+			}
+			if (text.endsWith("左右") && end - at >= 2 || text.endsWith("以上") && end - at >= 2) {
+				approx = true;
+				end -= 2;
+			}
+			else if (end > at && (text.charAt(end - 1) == '余' || text.charAt(end - 1) == '多')) {
+				approx = true;
+				end--;
+			}
+			return new Parts(number, multiplier, approx, text.substring(at, end));
+		}
+
+		/**
+		 * Where a number that starts at {@code from} ends, or -1 if none starts there.
+		 */
+		private static int numberEnd(String text, int from) {
+			int i = from;
+			if (i < text.length() && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+				i++;
+			}
+			int digits = digitsEnd(text, i);
+			if (digits > i) {
+				i = digits;
+				return (i < text.length() && text.charAt(i) == '.') ? digitsEnd(text, i + 1) : i;
+			}
+			if (i < text.length() && text.charAt(i) == '.') {
+				int decimals = digitsEnd(text, i + 1);
+				return (decimals > i + 1) ? decimals : -1;
+			}
+			return -1;
+		}
+
+		private static int digitsEnd(String text, int from) {
+			int i = from;
+			while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+				i++;
+			}
+			return i;
+		}
+
+		/* What a pattern's dot does not match. */
+		private static boolean isLineBreak(char c) {
+			return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+		}
+
 	}
 
 	private static BigDecimal multiplier(String word) {
