@@ -116,6 +116,36 @@ class BatchLoadingTests {
 		}
 	}
 
+	/*
+	 * Totals and issues go in as facts do (COPY on PostgreSQL): text that COPY must
+	 * escape arrives as it was written.
+	 */
+	@ParameterizedTest
+	@MethodSource("org.huizong.TestDatabase#kinds")
+	void namesWithTabsBackslashesAndRareCharactersReachTheTablesAsWritten(String kind) throws Exception {
+		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {
+			Path inbox = Files.createDirectories(this.dir.resolve("inbox"));
+			String name = "未知\t指标\\N\uD840\uDC00";
+			Files.writeString(inbox.resolve("第一环卫所_2017-06.csv"), "\uFEFF填报单位：第一环卫所,,,\r\n专项名称,工作内容,数量,单位\r\n"
+					+ "城市家具专项整治,修理果壳箱,12,只\r\n城市家具专项整治,\"" + name + "\",7,件\r\n", StandardCharsets.UTF_8);
+
+			RunCommandTests.Result run = RunCommandTests.run("run", "--period", "2017-06", "--inbox", inbox.toString(),
+					"--db", db.url());
+
+			assertThat(run.exit()).as(run.err()).isZero();
+			List<String> metrics = db
+				.query((jdbc) -> jdbc.queryForList("SELECT metric_raw FROM fact ORDER BY metric_raw", String.class));
+			assertThat(metrics).containsExactly("修理果壳箱", name);
+			List<String> messages = db.query((jdbc) -> jdbc
+				.queryForList("SELECT message FROM issue WHERE code = 'catalog.unmapped-metric'", String.class));
+			assertThat(messages).singleElement().asString().contains(name);
+			List<String> totals = db.query((jdbc) -> jdbc.queryForList(
+					"SELECT metric || '=' || CAST(total_value AS INTEGER) || ' ' || measure || ' ' || facts FROM fact_total",
+					String.class));
+			assertThat(totals).containsExactly("修理果壳箱=12 只 1");
+		}
+	}
+
 	private static BigDecimal binsRepaired(TestDatabase db) {
 		return db.query((jdbc) -> jdbc
 			.queryForObject("SELECT total_value FROM consolidated_campaign WHERE metric = '修理果壳箱'", BigDecimal.class));
