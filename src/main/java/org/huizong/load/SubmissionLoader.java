@@ -232,9 +232,13 @@ public final class SubmissionLoader {
 			return new FileOutcome(file.name(), Outcome.REJECTED, id, true);
 		}
 
-		/** Starts reading {@code file} on a thread of its own. */
-		private FileWork start(Incoming file) {
-			FileWork work = new FileWork(file.name(), this.period, sizeOf(file.path()));
+		/**
+		 * Starts reading {@code file} on a thread of its own.
+		 * @param bytes what it counts against the bytes read ahead: its size if it is
+		 * read ahead of the file being written, else 0
+		 */
+		private FileWork start(Incoming file, long bytes) {
+			FileWork work = new FileWork(file.name(), this.period, bytes);
 			work.pending = ReadAhead.start(() -> SubmissionReaders.open(file.path(), SubmissionLoader.this.limits),
 					work);
 			return work;
@@ -244,7 +248,7 @@ public final class SubmissionLoader {
 		 * Starts reading a file of the next batch if its content is not known yet.
 		 * @return whether it is being read
 		 */
-		private boolean startIfNew(Incoming file) {
+		private boolean startIfNew(Incoming file, long bytes) {
 			if (this.ahead.containsKey(file.path())) {
 				return true;
 			}
@@ -261,29 +265,30 @@ public final class SubmissionLoader {
 			if (!toRead(sha256)) {
 				return false;
 			}
-			this.ahead.put(file.path(), start(file));
+			this.ahead.put(file.path(), start(file, bytes));
 			return true;
 		}
 
 		/**
-		 * Whether {@code file} is small enough to be read ahead beside the files being
-		 * read ahead already, but for {@code current}, the one being written.
+		 * The size of {@code file} if it is small enough to be read ahead beside the
+		 * files read ahead already, but for {@code current}, the one being written; else
+		 * -1.
 		 */
-		private boolean fitsAhead(Path file, Path current) {
+		private long sizeAhead(Path file, Path current) {
 			long size = sizeOf(file);
 			if (size > READ_AHEAD_MAX_BYTES) {
-				return false;
+				return -1;
 			}
 			long left = READ_AHEAD_TOTAL_BYTES - size;
 			for (Map.Entry<Path, FileWork> ahead : this.ahead.entrySet()) {
 				if (!ahead.getKey().equals(current)) {
 					if (ahead.getValue().bytes > left) {
-						return false;
+						return -1;
 					}
 					left -= ahead.getValue().bytes;
 				}
 			}
-			return true;
+			return size;
 		}
 
 		/**
@@ -423,19 +428,24 @@ public final class SubmissionLoader {
 					}
 					Incoming next = this.files.get(j);
 					if (!PeriodFiles.this.ahead.containsKey(next.path())) {
-						if (j > from && !PeriodFiles.this.fitsAhead(next.path(), current)) {
+						long bytes = (j > from) ? PeriodFiles.this.sizeAhead(next.path(), current) : 0;
+						if (bytes < 0) {
 							return;
 						}
-						PeriodFiles.this.ahead.put(next.path(), PeriodFiles.this.start(next));
+						PeriodFiles.this.ahead.put(next.path(), PeriodFiles.this.start(next, bytes));
 					}
 					started++;
 				}
 				for (Incoming next : PeriodFiles.this.upcoming) {
-					if (started >= READ_AHEAD || !PeriodFiles.this.ahead.containsKey(next.path())
-							&& !PeriodFiles.this.fitsAhead(next.path(), current)) {
+					if (started >= READ_AHEAD) {
 						return;
 					}
-					if (PeriodFiles.this.startIfNew(next)) {
+					long bytes = PeriodFiles.this.ahead.containsKey(next.path()) ? 0
+							: PeriodFiles.this.sizeAhead(next.path(), current);
+					if (bytes < 0) {
+						return;
+					}
+					if (PeriodFiles.this.startIfNew(next, bytes)) {
 						started++;
 					}
 				}
@@ -445,7 +455,7 @@ public final class SubmissionLoader {
 				PeriodFiles run = PeriodFiles.this;
 				FileWork work = run.ahead.remove(file.path());
 				if (work == null) {
-					work = run.start(file);
+					work = run.start(file, 0);
 				}
 				Reading reading = new Reading(work, id, run.currentByUnit::get, facts, this.outcomes);
 				run.journal.add(run.readNow, sha256);
@@ -544,7 +554,7 @@ public final class SubmissionLoader {
 
 		private final String period;
 
-		/* The file's size, for the budget of reading ahead. */
+		/* What the file counts against the bytes read ahead. */
 		private final long bytes;
 
 		private final FactNormalizer normalizer;

@@ -130,18 +130,21 @@ public final class ValueParser {
 		private static final String[] BEFORE = { "约", "大约", "近", "约计" };
 
 		static Parts of(String text) {
-			int start = -1;
+			int start = 0;
+			int at = -1;
 			for (String word : BEFORE) {
-				if (text.startsWith(word) && numberEnd(text, word.length()) > 0) {
-					start = word.length();
-					break;
+				if (text.startsWith(word)) {
+					at = numberEnd(text, word.length());
+					if (at > 0) {
+						start = word.length();
+						break;
+					}
 				}
 			}
 			boolean approx = start > 0;
-			if (start < 0) {
-				start = 0;
+			if (start == 0) {
+				at = numberEnd(text, 0);
 			}
-			int at = numberEnd(text, start);
 			if (at < 0) {
 				return null;
 			}
