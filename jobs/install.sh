@@ -8,7 +8,8 @@
 # the JVM options that use it to DIR/app/jvm.options. The units in this folder start
 # `java @DIR/app/jvm.options -jar DIR/app/huizong.jar`; the options also switch on the
 # application context the build prepared ahead of time. On the 2-core build machine a
-# 200-workbook night then took 2 s instead of 4.5 s on PostgreSQL, 3.5 s instead of 7.5 s on H2.
+# 200-workbook night then took less than half as long as with plain `java -jar` (README,
+# Benchmarks).
 #
 # Run it again after every upgrade of huizong.jar or of the JDK, with the scheduled runs
 # stopped (`systemctl stop huizong`). An archive that no longer matches the JDK or the jar is
