@@ -7,6 +7,7 @@ import org.huizong.catalog.CatalogLoader;
 import org.huizong.intake.ReadLimits;
 import org.huizong.job.RunProgress;
 import org.huizong.load.Consolidator;
+import org.huizong.load.OutputFiles;
 import org.huizong.load.RunHistory;
 import org.huizong.load.SubmissionLoader;
 import org.huizong.report.CsvExport;
@@ -59,6 +60,11 @@ class HuizongConfiguration {
 	@Bean
 	RunHistory runHistory(JdbcTemplate jdbc) {
 		return new RunHistory(jdbc);
+	}
+
+	@Bean
+	OutputFiles outputFiles(JdbcTemplate jdbc) {
+		return new OutputFiles(jdbc);
 	}
 
 	@Bean

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.huizong.HuizongApplication;
 import org.huizong.generate.InboxGenerator;
 import org.huizong.job.RunLauncher;
+import org.huizong.load.OutputFiles;
 import org.huizong.report.CsvExport;
 import org.huizong.report.Feedback;
 import org.huizong.report.RunReport;
@@ -180,6 +181,7 @@ public final class Cli {
 		RunReport runReport = context.getBean(RunReports.class).load(execution.get().getId());
 		if (report != null) {
 			RunReportJson.write(runReport, report);
+			context.getBean(OutputFiles.class).written(report, "运行报告", java.time.Instant.now());
 		}
 		RunSummary.print(runReport, this.out);
 		BatchStatus status = execution.get().getStatus();
@@ -225,6 +227,7 @@ public final class Cli {
 		Path out = Path.of(arguments.required("out"));
 		try (ConfigurableApplicationContext context = start(databaseProperties(arguments.optional("db")))) {
 			int rows = context.getBean(CsvExport.class).write(period, level, out);
+			context.getBean(OutputFiles.class).written(out, "导出的汇总表", java.time.Instant.now());
 			this.err.println("已导出 " + rows + " 行到 " + out);
 			return OK;
 		}
@@ -236,6 +239,9 @@ public final class Cli {
 		Path inbox = (arguments.optional("inbox") != null) ? Path.of(arguments.optional("inbox")) : null;
 		try (ConfigurableApplicationContext context = start(databaseProperties(arguments.optional("db")))) {
 			List<Path> files = context.getBean(Feedback.class).write(period, inbox, out, this.err::println);
+			for (Path file : files) {
+				context.getBean(OutputFiles.class).written(file, "问题反馈表", java.time.Instant.now());
+			}
 			files.forEach(this.out::println);
 			this.err.println("已写出 " + files.size() + " 份问题反馈到 " + out);
 			return OK;

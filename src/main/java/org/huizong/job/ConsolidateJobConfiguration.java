@@ -6,6 +6,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import org.huizong.load.Consolidator;
+import org.huizong.load.OutputFiles;
 import org.huizong.load.RunHistory;
 import org.huizong.load.SubmissionLoader;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -88,8 +89,12 @@ public class ConsolidateJobConfiguration {
 
 	@Bean
 	@StepScope
-	InboxReader inboxReader(@Value("#{jobParameters['inbox']}") String inbox, RunProgress progress) {
-		return new InboxReader(Path.of(inbox), progress);
+	InboxReader inboxReader(@Value("#{jobParameters['inbox']}") String inbox,
+			@Value("#{stepExecution}") org.springframework.batch.core.step.StepExecution stepExecution,
+			RunProgress progress, RunHistory history, OutputFiles outputs) {
+		JobExecution job = stepExecution.getJobExecution();
+		return new InboxReader(Path.of(inbox), progress, history, outputs.recogniser(), job.getId(),
+				job.getJobInstance().getInstanceId());
 	}
 
 	@Bean

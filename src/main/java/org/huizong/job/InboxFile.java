@@ -7,6 +7,7 @@ import java.nio.file.Path;
  *
  * @param path where it is
  * @param name its path relative to the inbox, with {@code /} separators
+ * @param modified when it was last modified, in milliseconds since the epoch
  */
-public record InboxFile(Path path, String name) {
+public record InboxFile(Path path, String name, long modified) {
 }

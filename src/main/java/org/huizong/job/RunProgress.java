@@ -45,7 +45,7 @@ public final class RunProgress {
 		if (this.terminal || last || now - this.lastPrinted >= LOG_EVERY_NANOS) {
 			double seconds = Math.max((now - this.started) / 1e9, 1e-3);
 			String line = String.format("进度：%d/%d 个文件，%.1f 个/秒，当前 %s", this.done, this.total, this.done / seconds,
-					outcome.name());
+					org.huizong.report.Printable.of(outcome.name()));
 			if (this.terminal) {
 				this.out.print("\r\033[K" + line + (last ? "\n" : ""));
 			}

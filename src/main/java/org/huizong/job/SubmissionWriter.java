@@ -88,7 +88,9 @@ class SubmissionWriter implements ItemWriter<InboxFile>, StepExecutionListener {
 	}
 
 	private static List<SubmissionLoader.Incoming> incoming(List<? extends InboxFile> files) {
-		return files.stream().map((file) -> new SubmissionLoader.Incoming(file.path(), file.name())).toList();
+		return files.stream()
+			.map((file) -> new SubmissionLoader.Incoming(file.path(), file.name(), file.modified()))
+			.toList();
 	}
 
 	/** The step stops before its next chunk once a stop is asked for (SIGTERM). */

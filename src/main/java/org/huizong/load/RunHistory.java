@@ -35,6 +35,29 @@ public final class RunHistory {
 		return (max != null) ? max : 0;
 	}
 
+	/**
+	 * The files that the earlier executions of a run (a run restarted) went through.
+	 */
+	public java.util.Set<String> filesDoneBefore(long jobInstanceId, long runId) {
+		return new java.util.HashSet<>(
+				this.jdbc.queryForList(
+						"SELECT rf.name FROM run_file rf JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = rf.run_id "
+								+ "WHERE e.JOB_INSTANCE_ID = ? AND rf.run_id <> ?",
+						String.class, jobInstanceId, runId));
+	}
+
+	/**
+	 * Records the files of the inbox the run did not read, each as name, reason code and
+	 * reason.
+	 */
+	public void skipped(long runId, java.util.List<String[]> files) {
+		this.jdbc.update("DELETE FROM run_skipped WHERE run_id = ?", runId);
+		this.jdbc.batchUpdate("INSERT INTO run_skipped (run_id, name, reason_code, reason) VALUES (?, ?, ?, ?)",
+				files.stream()
+					.map((f) -> new Object[] { runId, FactWriter.cut(f[0], 1000), f[1], FactWriter.cut(f[2], 2000) })
+					.toList());
+	}
+
 	/** Records what became of a chunk's files, numbered on from {@code after}. */
 	public void files(long runId, int after, java.util.List<FileOutcome> outcomes) {
 		java.util.List<Object[]> rows = new java.util.ArrayList<>(outcomes.size());

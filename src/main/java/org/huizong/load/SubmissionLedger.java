@@ -15,8 +15,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 
 /**
- * The submissions ledger: every file received for a period, known by its sha256, so that
- * no file is ever loaded twice and a unit's newer file replaces its older one.
+ * The submissions ledger: every file received for a period, known by its name and sha256,
+ * so that no file is ever loaded twice and a unit's newer file replaces its older one.
  */
 public final class SubmissionLedger {
 
@@ -30,25 +30,41 @@ public final class SubmissionLedger {
 		this.jdbc = jdbc;
 	}
 
-	/** A submission of this content for this period, whatever became of it. */
-	record Known(long id, String status) {
+	/**
+	 * The latest submission that came under one file name, whatever became of it.
+	 */
+	record Known(long id, String sha256, String status) {
 	}
 
-	/** Every submission of the period, by the digest of its content. */
-	Map<String, Known> byDigest(String period) {
+	/**
+	 * A unit's current submission.
+	 *
+	 * @param modified when its file was last modified, for a file read in this run; -1
+	 * for one read in an earlier run, which every file arriving now outranks
+	 */
+	record Current(long id, String fileName, String sha256, long modified) {
+	}
+
+	/**
+	 * For each file name of the period, the latest submission under it: a file whose
+	 * content differs from it has arrived anew, even if that content was seen before.
+	 */
+	Map<String, Known> byName(String period) {
 		Map<String, Known> known = new HashMap<>();
-		this.jdbc.query("SELECT sha256, id, status FROM submission WHERE period = ?", (rs) -> {
-			known.put(rs.getString(1).trim(), new Known(rs.getLong(2), rs.getString(3)));
+		this.jdbc.query("SELECT file_name, sha256, id, status FROM submission WHERE period = ? ORDER BY id", (rs) -> {
+			known.put(rs.getString(1), new Known(rs.getLong(3), rs.getString(2).trim(), rs.getString(4)));
 		}, period);
 		return known;
 	}
 
-	/** Each unit's current submission for the period, with its file name as status. */
-	Map<String, Known> currentByUnit(String period) {
-		Map<String, Known> current = new HashMap<>();
-		this.jdbc.query("SELECT unit, id, file_name FROM submission WHERE period = ? AND status = 'loaded'", (rs) -> {
-			current.put(rs.getString(1), new Known(rs.getLong(2), rs.getString(3)));
-		}, period);
+	/** Each unit's current submission for the period. */
+	Map<String, Current> currentByUnit(String period) {
+		Map<String, Current> current = new HashMap<>();
+		this.jdbc.query("SELECT unit, id, file_name, sha256 FROM submission WHERE period = ? AND status = 'loaded'",
+				(rs) -> {
+					current.put(rs.getString(1),
+							new Current(rs.getLong(2), rs.getString(3), rs.getString(4).trim(), -1));
+				}, period);
 		return current;
 	}
 

@@ -120,7 +120,7 @@ public final class SubmissionLoader {
 	 * @param force read files again even if their content is known
 	 */
 	public PeriodFiles forPeriod(String period, boolean force) {
-		return new PeriodFiles(period, force, this.ledger.byDigest(period), this.ledger.currentByUnit(period));
+		return new PeriodFiles(period, force, this.ledger.byName(period), this.ledger.currentByUnit(period));
 	}
 
 	/**
@@ -128,8 +128,11 @@ public final class SubmissionLoader {
 	 *
 	 * @param path where it is
 	 * @param name its path relative to the inbox, as reports name it
+	 * @param modified when it was last modified (milliseconds since the epoch): of a
+	 * unit's files that arrive between the same two runs, the one modified last is its
+	 * current submission
 	 */
-	public record Incoming(Path path, String name) {
+	public record Incoming(Path path, String name, long modified) {
 	}
 
 	/**
@@ -142,11 +145,14 @@ public final class SubmissionLoader {
 
 		private final boolean force;
 
-		private final Map<String, SubmissionLedger.Known> byDigest;
+		private final Map<String, SubmissionLedger.Known> byName;
 
-		private final Map<String, SubmissionLedger.Known> currentByUnit;
+		private final Map<String, SubmissionLedger.Current> currentByUnit;
 
-		/* Content read in this run: read once, even when the run is forced. */
+		/*
+		 * Files (name and content) read in this run: read once, even when the run is
+		 * forced.
+		 */
 		private final Set<String> readNow = new HashSet<>();
 
 		private final Journal journal = new Journal();
@@ -158,11 +164,11 @@ public final class SubmissionLoader {
 
 		private List<Incoming> upcoming = List.of();
 
-		PeriodFiles(String period, boolean force, Map<String, SubmissionLedger.Known> byDigest,
-				Map<String, SubmissionLedger.Known> currentByUnit) {
+		PeriodFiles(String period, boolean force, Map<String, SubmissionLedger.Known> byName,
+				Map<String, SubmissionLedger.Current> currentByUnit) {
 			this.period = period;
 			this.force = force;
-			this.byDigest = byDigest;
+			this.byName = byName;
 			this.currentByUnit = currentByUnit;
 		}
 
@@ -177,7 +183,7 @@ public final class SubmissionLoader {
 			List<String> digests = new ArrayList<>(files.size());
 			for (Incoming file : files) {
 				String known = this.digestsAhead.remove(file.path());
-				digests.add((known != null) ? known : Digests.sha256(file.path()));
+				digests.add((known != null) ? known : digestOrUnreadable(file.path()));
 			}
 			this.upcoming = next;
 			this.journal.clear();
@@ -208,9 +214,9 @@ public final class SubmissionLoader {
 		private FileOutcome refused(Incoming file, String sha256, DataAccessException ex) {
 			LOG.warn("数据库拒绝了文件 {} 的数据", file.name(), ex);
 			SubmissionLedger ledger = SubmissionLoader.this.ledger;
-			SubmissionLedger.Known known = this.byDigest.get(sha256);
+			SubmissionLedger.Known known = this.byName.get(file.name());
 			long id;
-			if (known != null) {
+			if (known != null && known.sha256().equals(sha256)) {
 				id = known.id();
 				ledger.reopen(Map.of(id, file.name()));
 			}
@@ -226,9 +232,9 @@ public final class SubmissionLoader {
 			outcomes.rejected(id, UnitNames.fromFileName(file.name(), SubmissionLoader.this.catalog), "file.refused",
 					"数据库拒绝保存本文件的数据（" + SubmissionLedger.truncate(cause, 300) + "），请检查文件内容后重新报送", "", "", false);
 			outcomes.write();
-			this.byDigest.put(sha256, new SubmissionLedger.Known(id, SubmissionLedger.REJECTED));
+			this.byName.put(file.name(), new SubmissionLedger.Known(id, sha256, SubmissionLedger.REJECTED));
 			this.currentByUnit.values().removeIf((current) -> current.id() == id);
-			this.readNow.add(sha256);
+			this.readNow.add(key(file.name(), sha256));
 			return new FileOutcome(file.name(), Outcome.REJECTED, id, true);
 		}
 
@@ -254,15 +260,10 @@ public final class SubmissionLoader {
 			}
 			String sha256 = this.digestsAhead.get(file.path());
 			if (sha256 == null) {
-				try {
-					sha256 = Digests.sha256(file.path());
-				}
-				catch (IOException ex) {
-					return false;
-				}
+				sha256 = digestOrUnreadable(file.path());
 				this.digestsAhead.put(file.path(), sha256);
 			}
-			if (!toRead(sha256)) {
+			if (sha256.startsWith(UNREADABLE) || !toRead(file.name(), sha256)) {
 				return false;
 			}
 			this.ahead.put(file.path(), start(file, bytes));
@@ -292,11 +293,13 @@ public final class SubmissionLoader {
 		}
 
 		/**
-		 * Whether content is to be read: it is new, or the run is forced and has not read
-		 * it yet.
+		 * Whether a file is to be read: it arrived anew (its name held other content
+		 * last, or none), or the run is forced and has not read it yet.
 		 */
-		private boolean toRead(String sha256) {
-			return !this.byDigest.containsKey(sha256) || (this.force && !this.readNow.contains(sha256));
+		private boolean toRead(String name, String sha256) {
+			SubmissionLedger.Known known = this.byName.get(name);
+			return known == null || !known.sha256().equals(sha256)
+					|| (this.force && !this.readNow.contains(key(name, sha256)));
 		}
 
 		/** A file that will not be read after all: any reading of it ahead stops. */
@@ -330,6 +333,15 @@ public final class SubmissionLoader {
 
 			private final List<Object[]> totals = new ArrayList<>();
 
+			/* Issues that files of this batch give submissions other than their own. */
+			private final List<Object[]> others = new ArrayList<>();
+
+			/*
+			 * What other submissions were told of a file that this batch replaced: no
+			 * longer true.
+			 */
+			private final Set<String> stale = new HashSet<>();
+
 			Batch(List<Incoming> files, List<String> digests) {
 				this.files = files;
 				this.digests = digests;
@@ -340,19 +352,18 @@ public final class SubmissionLoader {
 				int n = this.files.size();
 				/* For each file: its submission id if it is to be read, else -1. */
 				long[] ids = new long[n];
-				Set<String> seen = new HashSet<>();
 				List<SubmissionLedger.NewFile> fresh = new ArrayList<>();
 				List<Integer> freshAt = new ArrayList<>();
 				Map<Long, String> reopened = new LinkedHashMap<>();
 				for (int i = 0; i < n; i++) {
 					String sha256 = this.digests.get(i);
 					ids[i] = -1;
-					if (!seen.add(sha256) || !run.toRead(sha256)) {
+					if (!run.toRead(this.files.get(i).name(), sha256)) {
 						run.forget(this.files.get(i).path());
 						continue;
 					}
-					SubmissionLedger.Known known = run.byDigest.get(sha256);
-					if (known != null) {
+					SubmissionLedger.Known known = run.byName.get(this.files.get(i).name());
+					if (known != null && known.sha256().equals(sha256)) {
 						ids[i] = known.id();
 						reopened.put(known.id(), this.files.get(i).name());
 					}
@@ -378,8 +389,8 @@ public final class SubmissionLoader {
 							results.add(read(file, this.digests.get(i), ids[i], reopened.containsKey(ids[i]), facts));
 						}
 						else {
-							// known from before, or from a file earlier in the batch
-							SubmissionLedger.Known known = run.byDigest.get(this.digests.get(i));
+							// the same name and content as the last time
+							SubmissionLedger.Known known = run.byName.get(file.name());
 							results.add(new FileOutcome(file.name(), SubmissionLedger.REJECTED.equals(known.status())
 									? Outcome.REJECTED : Outcome.UNCHANGED, known.id(), false));
 						}
@@ -393,6 +404,24 @@ public final class SubmissionLoader {
 				this.outcomes.write();
 				insert("issue", IssueWriter.COLUMNS, this.issues);
 				insert("fact_total", FactTotals.COLUMNS, this.totals);
+				if (!this.stale.isEmpty()) {
+					SubmissionLoader.this.jdbc.batchUpdate(
+							"DELETE FROM issue WHERE code = ? AND message = ? AND submission_id IN "
+									+ "(SELECT id FROM submission WHERE period = ?)",
+							this.stale.stream()
+								.map((message) -> new Object[] { IssueCode.FILE_SAME_CONTENT.code(),
+										FactWriter.cut(message, 2000), PeriodFiles.this.period })
+								.toList());
+				}
+				if (!this.others.isEmpty()) {
+					SubmissionLoader.this.jdbc.batchUpdate("INSERT INTO issue (" + IssueWriter.COLUMNS
+							+ ") SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM issue WHERE submission_id = ? "
+							+ "AND code = ? AND message = ?)",
+							this.others.stream()
+								.map((row) -> new Object[] { row[0], row[1], row[2], row[3], row[4], row[5], row[0],
+										row[2], row[5] })
+								.toList());
+				}
 				return results;
 			}
 
@@ -457,8 +486,8 @@ public final class SubmissionLoader {
 				if (work == null) {
 					work = run.start(file, 0);
 				}
-				Reading reading = new Reading(work, id, run.currentByUnit::get, facts, this.outcomes);
-				run.journal.add(run.readNow, sha256);
+				Reading reading = new Reading(work, id, facts, this.outcomes);
+				run.journal.add(run.readNow, key(file.name(), sha256));
 				Outcome outcome = Outcome.LOADED;
 				try {
 					reading.run();
@@ -476,14 +505,59 @@ public final class SubmissionLoader {
 					run.journal.removeValues(run.currentByUnit, (current) -> current.id() == id);
 				}
 				if (outcome == Outcome.REJECTED) {
-					run.journal.put(run.byDigest, sha256, new SubmissionLedger.Known(id, SubmissionLedger.REJECTED));
+					run.journal.put(run.byName, file.name(),
+							new SubmissionLedger.Known(id, sha256, SubmissionLedger.REJECTED));
 					return new FileOutcome(file.name(), outcome, id, true);
 				}
+				settle(file, sha256, id, reading);
 				work.issues.flushTo(this.issues, id);
 				work.totals.addTo(this.totals, id);
-				run.journal.put(run.byDigest, sha256, new SubmissionLedger.Known(id, SubmissionLedger.LOADED));
-				run.journal.put(run.currentByUnit, reading.resolvedUnit, new SubmissionLedger.Known(id, file.name()));
+				run.journal.put(run.byName, file.name(),
+						new SubmissionLedger.Known(id, sha256, SubmissionLedger.LOADED));
 				return new FileOutcome(file.name(), outcome, id, true);
+			}
+
+			/**
+			 * Makes a loaded file its unit's current submission, or not: of a unit's
+			 * files, one that arrived since the last run outranks those read before, and
+			 * among files that arrived together the one modified last counts. The file
+			 * that loses is told which file replaced it; identical content from another
+			 * unit is told on both sides.
+			 */
+			private void settle(Incoming file, String sha256, long id, Reading reading) {
+				PeriodFiles run = PeriodFiles.this;
+				SeverityPolicy policy = SubmissionLoader.this.policy;
+				String unit = reading.resolvedUnit;
+				SubmissionLedger.Current older = run.currentByUnit.get(unit);
+				if (older != null && older.id() != id) {
+					if (older.modified() > file.modified()) {
+						this.outcomes.replace(id, older.id());
+						reading.work.issue(policy.issue(IssueCode.FILE_SUPERSEDED, "", "", unit, older.fileName()));
+						return;
+					}
+					this.outcomes.replace(older.id(), id);
+					this.stale.add(IssueCode.FILE_SAME_CONTENT.message(older.fileName(), unit));
+					reading.work.issue(policy.issue(IssueCode.UNIT_RESUBMITTED, "", "", unit, older.fileName()));
+					other(older.id(), policy.issue(IssueCode.FILE_SUPERSEDED, "", "", unit, file.name()));
+				}
+				for (Map.Entry<String, SubmissionLedger.Current> same : run.currentByUnit.entrySet()) {
+					SubmissionLedger.Current current = same.getValue();
+					if (current.sha256().equals(sha256) && current.id() != id && !same.getKey().equals(unit)) {
+						reading.work.issue(
+								policy.issue(IssueCode.FILE_SAME_CONTENT, "", "", current.fileName(), same.getKey()));
+						other(current.id(), policy.issue(IssueCode.FILE_SAME_CONTENT, "", "", file.name(), unit));
+					}
+				}
+				run.journal.put(run.currentByUnit, unit,
+						new SubmissionLedger.Current(id, file.name(), sha256, file.modified()));
+			}
+
+			/** An issue of another submission than the file being read, found by it. */
+			private void other(long submissionId, Issue issue) {
+				if (issue.severity() != Severity.IGNORE) {
+					this.others.add(new Object[] { submissionId, issue.severity().label(), issue.code(), "", "",
+							FactWriter.cut(issue.message(), 2000) });
+				}
 			}
 
 		}
@@ -712,6 +786,27 @@ public final class SubmissionLoader {
 
 	}
 
+	/** Stands for the digest of a file that could not be read. */
+	private static final String UNREADABLE = "0".repeat(64);
+
+	/**
+	 * The sha256 of a file, or {@link #UNREADABLE}: a file that cannot be read is
+	 * rejected by name when its reading fails, like any bad file.
+	 */
+	private static String digestOrUnreadable(Path file) {
+		try {
+			return Digests.sha256(file);
+		}
+		catch (IOException ex) {
+			return UNREADABLE;
+		}
+	}
+
+	/** A file's name and content, as the run keeps track of what it read. */
+	private static String key(String name, String sha256) {
+		return name + '\u0000' + sha256;
+	}
+
 	/** A file's size; one that cannot be read counts as too large to read ahead. */
 	private static long sizeOf(Path file) {
 		try {
@@ -737,8 +832,6 @@ public final class SubmissionLoader {
 
 		private final long id;
 
-		private final java.util.function.Function<String, SubmissionLedger.Known> currentOf;
-
 		private final FactWriter facts;
 
 		private final SubmissionLedger.Outcomes outcomes;
@@ -751,11 +844,9 @@ public final class SubmissionLoader {
 
 		private String resolvedUnit = "";
 
-		Reading(FileWork work, long id, java.util.function.Function<String, SubmissionLedger.Known> currentOf,
-				FactWriter facts, SubmissionLedger.Outcomes outcomes) {
+		Reading(FileWork work, long id, FactWriter facts, SubmissionLedger.Outcomes outcomes) {
 			this.work = work;
 			this.id = id;
-			this.currentOf = currentOf;
 			this.facts = facts;
 			this.outcomes = outcomes;
 		}
@@ -774,22 +865,15 @@ public final class SubmissionLoader {
 				}
 			}
 			catch (IOException ex) {
-				throw new RejectedFileException("file.unreadable", "文件无法读取：" + ex.getMessage(), ex);
+				throw RejectionReason.unreadable(ex);
 			}
-			String resolvedUnit = resolveUnit();
-			this.resolvedUnit = resolvedUnit;
+			this.resolvedUnit = resolveUnit();
 			String period = this.work.period;
 			UnitNames.periodOf(this.work.name)
 				.filter((p) -> !p.equals(period))
 				.ifPresent((p) -> this.work
 					.issue(SubmissionLoader.this.policy.issue(IssueCode.PERIOD_MISMATCH, "", "", p, period)));
-			SubmissionLedger.Known older = this.currentOf.apply(resolvedUnit);
-			if (older != null && older.id() != this.id) {
-				this.outcomes.replace(older.id(), this.id);
-				this.work.issue(SubmissionLoader.this.policy.issue(IssueCode.UNIT_RESUBMITTED, "", "", resolvedUnit,
-						older.status()));
-			}
-			this.outcomes.loaded(this.id, resolvedUnit, this.format, this.encoding, this.work.rows, this.written,
+			this.outcomes.loaded(this.id, this.resolvedUnit, this.format, this.encoding, this.work.rows, this.written,
 					this.work.unmapped);
 		}
 
@@ -798,19 +882,29 @@ public final class SubmissionLoader {
 			this.written++;
 		}
 
+		/**
+		 * The unit: its {@code 填报单位}, else its file name. A file whose name and
+		 * {@code 填报单位} name two different units of the roster is rejected: whose figures
+		 * it holds cannot be told.
+		 */
 		private String resolveUnit() {
 			FileWork work = this.work;
+			Catalog catalog = SubmissionLoader.this.catalog;
+			String fromName = UnitNames.fromFileName(work.name, catalog);
 			if (work.unit.isEmpty()) {
-				String fromName = UnitNames.fromFileName(work.name, SubmissionLoader.this.catalog);
-				if (SubmissionLoader.this.catalog.unit(fromName).isEmpty()) {
+				if (catalog.unit(fromName).isEmpty()) {
 					work.issue(SubmissionLoader.this.policy.issue(IssueCode.UNIT_UNKNOWN, "", "", fromName));
 				}
 				return stored(fromName);
 			}
-			Optional<String> known = SubmissionLoader.this.catalog.unit(work.unit);
+			Optional<String> known = catalog.unit(work.unit);
 			if (known.isEmpty()) {
 				work.issue(SubmissionLoader.this.policy.issue(IssueCode.UNIT_UNKNOWN, work.unitSheet, work.unitCell,
 						work.unit));
+			}
+			else if (catalog.unit(fromName).isPresent() && !fromName.equals(known.get())) {
+				throw RejectionReason.UNIT_CONFLICT.rejection(fromName, known.get(),
+						work.unitSheet.isEmpty() ? work.unitCell : work.unitSheet + " / " + work.unitCell);
 			}
 			return stored(known.orElse(work.unit));
 		}

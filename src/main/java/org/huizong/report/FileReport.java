@@ -17,10 +17,12 @@ import org.huizong.validate.Issue;
  * @param encoding the text encoding where the format has one
  * @param sha256 the content's digest
  * @param rows rows read
+ * @param supersededBy the file of the same unit that replaced it, or empty while it
+ * counts
  * @param issues its faults, each at its cell
  */
 public record FileReport(String name, String status, String unit, int facts, String reason, String reasonCode,
-		String format, String encoding, String sha256, int rows, List<Issue> issues) {
+		String format, String encoding, String sha256, int rows, String supersededBy, List<Issue> issues) {
 
 	public long errors() {
 		return this.issues.stream().filter((i) -> i.severity() == org.huizong.validate.Severity.ERROR).count();

@@ -38,6 +38,8 @@ public final class RunReportJson {
 		summary.put("loaded", report.count("loaded"));
 		summary.put("unchanged", report.count("unchanged"));
 		summary.put("rejected", report.count("rejected"));
+		summary.put("superseded", report.superseded().size());
+		summary.put("skipped", report.skipped().size());
 		summary.put("facts", report.factsLoaded());
 		summary.put("errors", report.errors());
 		summary.put("warnings", report.warnings());
@@ -55,6 +57,7 @@ public final class RunReportJson {
 			f.put("encoding", file.encoding());
 			f.put("sha256", file.sha256());
 			f.put("rows", file.rows());
+			f.put("superseded_by", file.supersededBy());
 			List<Map<String, Object>> issues = new ArrayList<>();
 			for (Issue issue : file.issues()) {
 				Map<String, Object> i = new LinkedHashMap<>();
@@ -69,6 +72,15 @@ public final class RunReportJson {
 			files.add(f);
 		}
 		root.put("files", files);
+		List<Map<String, Object>> skipped = new ArrayList<>();
+		for (RunReport.Skipped file : report.skipped()) {
+			Map<String, Object> s = new LinkedHashMap<>();
+			s.put("name", file.name());
+			s.put("reason_code", file.code());
+			s.put("reason", file.reason());
+			skipped.add(s);
+		}
+		root.put("skipped", skipped);
 		return root;
 	}
 

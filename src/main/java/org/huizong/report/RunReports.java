@@ -26,13 +26,18 @@ public final class RunReports {
 		Map<Integer, List<Issue>> issues = issues(runId);
 		List<FileReport> files = new ArrayList<>();
 		this.jdbc.query("SELECT rf.name, rf.outcome, s.unit, s.facts, s.reason, s.reason_code, s.format, s.encoding, "
-				+ "s.sha256, s.rows_read, rf.seq FROM run_file rf JOIN submission s ON s.id = rf.submission_id "
+				+ "s.sha256, s.rows_read, rf.seq, r.file_name FROM run_file rf JOIN submission s ON s.id = rf.submission_id "
+				+ "LEFT JOIN submission r ON r.id = s.replaced_by AND s.status = 'replaced' "
 				+ "WHERE rf.run_id = ? ORDER BY rf.seq", (rs) -> {
 					files.add(new FileReport(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
 							rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-							rs.getInt(10), issues.getOrDefault(rs.getInt(11), List.of())));
+							rs.getInt(10), (rs.getString(12) != null) ? rs.getString(12) : "",
+							issues.getOrDefault(rs.getInt(11), List.of())));
 				}, runId);
-		return new RunReport(runId, head.period(), head.status(), files);
+		List<RunReport.Skipped> skipped = this.jdbc.query(
+				"SELECT name, reason_code, reason FROM run_skipped WHERE run_id = ? ORDER BY name",
+				(rs, i) -> new RunReport.Skipped(rs.getString(1), rs.getString(2), rs.getString(3)), runId);
+		return new RunReport(runId, head.period(), head.status(), files, skipped);
 	}
 
 	/** The issues of every file of the run, by the file's place in it, in one query. */

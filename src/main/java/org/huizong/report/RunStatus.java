@@ -101,7 +101,7 @@ public final class RunStatus {
 		List<String> lines = this.jdbc.query("SELECT unit, file_name, received_at FROM submission "
 				+ "WHERE period = ? AND status = 'loaded' ORDER BY unit", (rs, i) -> {
 					submitted.add(rs.getString(1));
-					return "  " + rs.getString(1) + "：" + rs.getString(2) + "（收到于 "
+					return "  " + Printable.of(rs.getString(1)) + "：" + Printable.of(rs.getString(2)) + "（收到于 "
 							+ rs.getTimestamp(3).toLocalDateTime().format(TIME) + "）";
 				}, period);
 		out.println("期间 " + period + " 已报送的单位（" + submitted.size() + " 个）：");

@@ -25,8 +25,8 @@ public final class RunSummary {
 			for (Issue issue : file.issues()) {
 				if (issue.severity() == Severity.ERROR || issue.severity() == Severity.WARNING) {
 					String tag = (issue.severity() == Severity.ERROR) ? "错误" : "警告";
-					byUnit.computeIfAbsent(file.unit(), (u) -> new java.util.ArrayList<>())
-						.add("[" + tag + "] " + issue.located(file.name()));
+					byUnit.computeIfAbsent(Printable.of(file.unit()), (u) -> new java.util.ArrayList<>())
+						.add("[" + tag + "] " + Printable.of(issue.located(file.name())));
 				}
 			}
 		}
@@ -48,8 +48,15 @@ public final class RunSummary {
 				report.errors(), report.warnings());
 		for (FileReport file : report.files()) {
 			if (file.status().equals("rejected")) {
-				out.println("拒收 " + file.name() + "：" + file.reason());
+				out.println("拒收 " + Printable.of(file.name()) + "：" + Printable.of(file.reason()));
 			}
+		}
+		for (FileReport file : report.superseded()) {
+			out.println("被取代 " + Printable.of(file.name()) + "：" + Printable.of(file.unit()) + " 另有较新的文件“"
+					+ Printable.of(file.supersededBy()) + "”，本文件不计入汇总");
+		}
+		for (RunReport.Skipped file : report.skipped()) {
+			out.println("未读入 " + Printable.of(file.name()) + "：" + Printable.of(file.reason()));
 		}
 		out.printf("summary: files=%d loaded=%d unchanged=%d rejected=%d facts=%d issues=%d errors=%d warnings=%d%n",
 				report.files().size(), report.count("loaded"), report.count("unchanged"), report.count("rejected"),

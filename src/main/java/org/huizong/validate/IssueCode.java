@@ -24,6 +24,8 @@ public enum IssueCode {
 	UNIT_UNKNOWN("unit.unknown", Severity.WARNING, "填报单位“{0}”不在单位名册中，已按原名接收"),
 	PERIOD_MISMATCH("period.mismatch", Severity.WARNING, "文件写明的期间 {0} 与本次汇总期间 {1} 不一致"),
 	UNIT_RESUBMITTED("unit.resubmitted", Severity.INFO, "{0} 本期已有报送“{1}”，以本文件为准，原报送留作历史"),
+	FILE_SUPERSEDED("file.superseded", Severity.WARNING, "{0} 本期另有较新的文件“{1}”，本文件已被它取代，不计入汇总"),
+	FILE_SAME_CONTENT("file.same-content", Severity.WARNING, "本文件与“{0}”（{1}）的内容完全相同，两份都已计入汇总；请核实是否报错了文件"),
 	SHEET_SKIPPED("sheet.skipped", Severity.INFO, "工作表没有统计表，已跳过：{0}");
 
 	private final String code;

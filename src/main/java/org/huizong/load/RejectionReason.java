@@ -1,0 +1,53 @@
+package org.huizong.load;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.text.MessageFormat;
+
+import org.huizong.intake.RejectedFileException;
+
+/**
+ * Why the loader itself rejects a whole file (the readers have their own reasons), with
+ * its stable code and its Chinese text.
+ */
+enum RejectionReason {
+
+	UNIT_CONFLICT("file.unit-conflict", "文件名表明是“{0}”的报表，但表内填报单位（{2}）是“{1}”，无法确定是哪个单位的数据；请核实后改正文件名或填报单位重新报送"),
+	UNREADABLE("file.unreadable", "文件无法读取（{0}），请检查文件后重新放入收件箱");
+
+	private final String code;
+
+	private final String template;
+
+	RejectionReason(String code, String template) {
+		this.code = code;
+		this.template = template;
+	}
+
+	String code() {
+		return this.code;
+	}
+
+	RejectedFileException rejection(Object... args) {
+		return new RejectedFileException(this.code, new MessageFormat(this.template).format(args));
+	}
+
+	/** A file that could not be opened or read: the reason a clerk can act on. */
+	static RejectedFileException unreadable(IOException ex) {
+		String why;
+		if (ex instanceof AccessDeniedException) {
+			why = "没有读取权限";
+		}
+		else if (ex instanceof NoSuchFileException) {
+			why = "读取前已被移走或删除";
+		}
+		else {
+			why = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+		}
+		RejectedFileException rejection = UNREADABLE.rejection(why);
+		rejection.initCause(ex);
+		return rejection;
+	}
+
+}
