@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class HuizongApplication {
 
 	public static void main(String[] args) {
-		System.exit(new Cli(System.out, System.err).execute(args));
+		Cli.exit(new Cli(System.out, System.err).execute(args));
 	}
 
 }

@@ -25,6 +25,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 class HuizongConfiguration {
 
 	@Bean
+	static DatabaseSettings databaseSettings(org.springframework.core.env.Environment environment) {
+		return new DatabaseSettings(environment);
+	}
+
+	@Bean
+	EmbeddedDatabase embeddedDatabase(javax.sql.DataSource dataSource, JdbcTemplate jdbc) throws java.sql.SQLException {
+		return new EmbeddedDatabase(dataSource, jdbc, System.err);
+	}
+
+	@Bean
 	Clock clock() {
 		return Clock.systemDefaultZone();
 	}

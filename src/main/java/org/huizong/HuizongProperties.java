@@ -20,13 +20,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param zipMaxEntrySize the largest uncompressed size of one xlsx entry, in bytes
  * @param filesPerChunk files loaded in one transaction: more is faster, fewer loses less
  * to a crash
+ * @param dbTimeout how long a database may leave a statement unanswered before the run
+ * gives up on it (PostgreSQL)
  */
 @ConfigurationProperties("huizong")
 public record HuizongProperties(@DefaultValue("data/catalog") Path catalog, Map<String, String> severity,
 		@DefaultValue("1048576") int maxRowsPerSheet, @DefaultValue("256") int maxColumns,
 		@DefaultValue("32767") int maxTextLength, @DefaultValue("5m") java.time.Duration timePerFile,
 		@DefaultValue("0.01") double zipMinInflateRatio, @DefaultValue("1073741824") long zipMaxEntrySize,
-		@DefaultValue(HuizongProperties.FILES_PER_CHUNK) int filesPerChunk) {
+		@DefaultValue(HuizongProperties.FILES_PER_CHUNK) int filesPerChunk,
+		@DefaultValue("2m") java.time.Duration dbTimeout) {
 
 	/** Files loaded in one transaction unless set otherwise. */
 	public static final String FILES_PER_CHUNK = "50";

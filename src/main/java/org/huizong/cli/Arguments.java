@@ -12,6 +12,13 @@ final class Arguments {
 
 	private static final Pattern PERIOD = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])|\\d{4}-Q[1-4]|\\d{4}-H[12]|\\d{4}");
 
+	/**
+	 * The years a period may fall in: a typo such as 0000-01 is told, not consolidated.
+	 */
+	private static final int FIRST_YEAR = 2000;
+
+	private static final int LAST_YEAR = 2099;
+
 	private final String command;
 
 	private final Map<String, String> options;
@@ -55,7 +62,9 @@ final class Arguments {
 			if (!allowed.contains(name)) {
 				throw new UsageException("命令 " + command + " 不接受选项 --" + name);
 			}
-			options.put(name, value);
+			if (options.put(name, value) != null) {
+				throw new UsageException("选项 --" + name + " 给了不止一次");
+			}
 		}
 		return new Arguments(command, options);
 	}
@@ -144,6 +153,10 @@ final class Arguments {
 		String period = required("period");
 		if (!PERIOD.matcher(period).matches()) {
 			throw new UsageException("期间格式不对：" + period + "（应为 2017-06 这样的年-月）");
+		}
+		int year = Integer.parseInt(period.substring(0, 4));
+		if (year < FIRST_YEAR || year > LAST_YEAR) {
+			throw new UsageException("期间的年份 " + year + " 不在 " + FIRST_YEAR + " 到 " + LAST_YEAR + " 之间：" + period);
 		}
 		return period;
 	}

@@ -15,6 +15,7 @@ import org.huizong.HuizongApplication;
 import org.huizong.generate.InboxGenerator;
 import org.huizong.job.RunLauncher;
 import org.huizong.load.OutputFiles;
+import org.huizong.report.AtomicFiles;
 import org.huizong.report.CsvExport;
 import org.huizong.report.Feedback;
 import org.huizong.report.RunReport;
@@ -78,6 +79,20 @@ public final class Cli {
 		this.err = err;
 	}
 
+	/**
+	 * Ends the process with {@code status}. After a stop signal the JVM is already
+	 * shutting down and would end with 143 whatever the command said: it is halted with
+	 * the command's status instead.
+	 */
+	public static void exit(int status) {
+		if (Stopper.signalled()) {
+			System.out.flush();
+			System.err.flush();
+			Runtime.getRuntime().halt(status);
+		}
+		System.exit(status);
+	}
+
 	public int execute(String... args) {
 		try {
 			if (args.length > 0 && (args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h"))) {
@@ -108,7 +123,7 @@ public final class Cli {
 			return USAGE;
 		}
 		catch (Exception ex) {
-			this.err.println("运行失败：" + describe(ex));
+			this.err.println("运行失败：" + DatabaseTrouble.explain(ex).orElseGet(() -> describe(ex)));
 			return FAILED;
 		}
 	}
@@ -179,18 +194,26 @@ public final class Cli {
 			return BUSY;
 		}
 		RunReport runReport = context.getBean(RunReports.class).load(execution.get().getId());
-		if (report != null) {
-			RunReportJson.write(runReport, report);
-			context.getBean(OutputFiles.class).written(report, "运行报告", java.time.Instant.now());
-		}
 		RunSummary.print(runReport, this.out);
+		if (report != null) {
+			try {
+				RunReportJson.write(runReport, report);
+				context.getBean(OutputFiles.class).written(report, "运行报告", java.time.Instant.now());
+			}
+			catch (IOException ex) {
+				this.err.println("数据已载入并汇总，但运行报告没有写出：" + ex.getMessage());
+				return FAILED;
+			}
+		}
 		BatchStatus status = execution.get().getStatus();
 		if (status == BatchStatus.STOPPED) {
 			this.err.println("已按停止信号在文件之间停下；用 restart --period " + period + " 继续");
 			return FAILED;
 		}
 		if (status != BatchStatus.COMPLETED) {
-			execution.get().getAllFailureExceptions().forEach((ex) -> this.err.println("运行失败：" + describe(ex)));
+			execution.get()
+				.getAllFailureExceptions()
+				.forEach((ex) -> this.err.println("运行失败：" + DatabaseTrouble.explain(ex).orElseGet(() -> describe(ex))));
 			return FAILED;
 		}
 		return runReport.anythingRejected() ? REJECTIONS : OK;
@@ -224,7 +247,7 @@ public final class Cli {
 		catch (IllegalArgumentException ex) {
 			throw new UsageException("--level 只能是 unit 或 campaign");
 		}
-		Path out = Path.of(arguments.required("out"));
+		Path out = writable("out", Path.of(arguments.required("out")));
 		try (ConfigurableApplicationContext context = start(databaseProperties(arguments.optional("db")))) {
 			int rows = context.getBean(CsvExport.class).write(period, level, out);
 			context.getBean(OutputFiles.class).written(out, "导出的汇总表", java.time.Instant.now());
@@ -238,12 +261,16 @@ public final class Cli {
 		Path out = Path.of(arguments.required("out"));
 		Path inbox = (arguments.optional("inbox") != null) ? Path.of(arguments.optional("inbox")) : null;
 		try (ConfigurableApplicationContext context = start(databaseProperties(arguments.optional("db")))) {
-			List<Path> files = context.getBean(Feedback.class).write(period, inbox, out, this.err::println);
-			for (Path file : files) {
+			Feedback.Written written = context.getBean(Feedback.class).write(period, inbox, out, this.err::println);
+			for (Path file : written.files()) {
 				context.getBean(OutputFiles.class).written(file, "问题反馈表", java.time.Instant.now());
 			}
-			files.forEach(this.out::println);
-			this.err.println("已写出 " + files.size() + " 份问题反馈到 " + out);
+			written.files().forEach(this.out::println);
+			this.err.println("已写出 " + written.files().size() + " 份问题反馈到 " + out);
+			if (!written.failed().isEmpty()) {
+				this.err.println(written.failed().size() + " 份问题反馈没有写出，原因见上");
+				return FAILED;
+			}
 			return OK;
 		}
 	}
@@ -292,12 +319,27 @@ public final class Cli {
 		return OK;
 	}
 
+	/** The run report's file, checked before the run: it can be written. */
 	private static Path reportPath(Arguments arguments) {
-		return (arguments.optional("report") != null) ? Path.of(arguments.optional("report")) : null;
+		return (arguments.optional("report") != null) ? writable("report", Path.of(arguments.optional("report")))
+				: null;
+	}
+
+	private static Path writable(String option, Path file) {
+		try {
+			AtomicFiles.checkWritable(file);
+		}
+		catch (IOException ex) {
+			throw new UsageException("--" + option + " " + ex.getMessage());
+		}
+		return file;
 	}
 
 	private static Map<String, Object> databaseProperties(String db) throws IOException {
 		Map<String, Object> properties = new LinkedHashMap<>();
+		if (db != null && !db.startsWith("jdbc:")) {
+			throw new UsageException("--db 应为 JDBC 地址，如 jdbc:postgresql://127.0.0.1:5432/test?user=postgres：" + db);
+		}
 		if (db != null) {
 			properties.put("spring.datasource.url", db);
 		}

@@ -47,8 +47,9 @@ public class ConsolidateJobConfiguration {
 
 	@Bean
 	RunLauncher runLauncher(JobOperator jobOperator, JobRepository jobRepository, Job consolidateJob,
-			DataSource dataSource, RunHistory history, Clock clock) {
-		return new RunLauncher(jobOperator, jobRepository, consolidateJob, dataSource, history, clock);
+			DataSource dataSource, RunHistory history, Clock clock, org.huizong.HuizongProperties properties) {
+		return new RunLauncher(jobOperator, jobRepository, consolidateJob, dataSource, history, clock,
+				properties.dbTimeout());
 	}
 
 	@Bean

@@ -42,10 +42,13 @@ public final class RunLauncher {
 
 	private final Clock clock;
 
+	private final Duration dbTimeout;
+
 	private volatile boolean stopRequested;
 
 	RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job job, DataSource dataSource,
-			RunHistory history, Clock clock) {
+			RunHistory history, Clock clock, Duration dbTimeout) {
+		this.dbTimeout = dbTimeout;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.job = job;
@@ -65,6 +68,7 @@ public final class RunLauncher {
 			if (lock == null) {
 				return Optional.empty();
 			}
+			lock.keepAlive(this.dbTimeout);
 			recoverLeftBehind(period, notes);
 			JobParameters parameters = new JobParametersBuilder().addString(ConsolidateJobConfiguration.PERIOD, period)
 				.addString(ConsolidateJobConfiguration.INBOX, inbox.toString())
@@ -86,6 +90,7 @@ public final class RunLauncher {
 			if (lock == null) {
 				return Optional.empty();
 			}
+			lock.keepAlive(this.dbTimeout);
 			recoverLeftBehind(period, notes);
 			Optional<JobExecution> last = latest(period);
 			if (last.isEmpty() || last.get().getStatus() == BatchStatus.COMPLETED

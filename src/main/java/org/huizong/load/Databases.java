@@ -5,12 +5,12 @@ import java.sql.SQLException;
 import java.util.Locale;
 
 /** Where PostgreSQL and H2 differ: loading by COPY, locking by advisory lock. */
-final class Databases {
+public final class Databases {
 
 	private Databases() {
 	}
 
-	static boolean isPostgres(Connection connection) throws SQLException {
+	public static boolean isPostgres(Connection connection) throws SQLException {
 		return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
 	}
 

@@ -25,6 +25,8 @@ public final class PeriodLock implements AutoCloseable {
 
 	private final long key;
 
+	private java.util.concurrent.ScheduledExecutorService heartbeat;
+
 	private PeriodLock(Connection connection, boolean postgres, long key) {
 		this.connection = connection;
 		this.postgres = postgres;
@@ -78,10 +80,59 @@ public final class PeriodLock implements AutoCloseable {
 		return false;
 	}
 
+	/**
+	 * Makes the lock die with a process that stops answering, not only with one that
+	 * exits: on PostgreSQL the server ends the lock's session once it has been idle for
+	 * {@code timeout}, and while the run is alive a heartbeat keeps it busy. A run cut
+	 * off from its database (a network that stops passing packets) so leaves the period
+	 * free for the next run after {@code timeout}, instead of holding it for ever.
+	 */
+	public void keepAlive(Duration timeout) throws SQLException {
+		if (!this.postgres) {
+			return;
+		}
+		try (Statement statement = this.connection.createStatement()) {
+			statement.execute("SET idle_session_timeout = " + Math.max(1000, timeout.toMillis()));
+		}
+		long every = Math.max(200, timeout.toMillis() / 4);
+		this.heartbeat = java.util.concurrent.Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "huizong-lock-heartbeat");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.heartbeat.scheduleWithFixedDelay(this::beat, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+	}
+
+	private void beat() {
+		synchronized (this.connection) {
+			try (Statement statement = this.connection.createStatement()) {
+				statement.execute("SELECT 1");
+			}
+			catch (SQLException ex) {
+				// the connection is gone: the lock went with it, and the run's own
+				// statements fail on their own
+			}
+		}
+	}
+
 	@Override
 	public void close() throws SQLException {
+		if (this.heartbeat != null) {
+			this.heartbeat.shutdownNow();
+		}
+		synchronized (this.connection) {
+			unlock();
+		}
+	}
+
+	private void unlock() throws SQLException {
 		try {
 			if (this.postgres) {
+				if (this.heartbeat != null) {
+					try (Statement statement = this.connection.createStatement()) {
+						statement.execute("RESET idle_session_timeout");
+					}
+				}
 				try (PreparedStatement unlock = this.connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
 					unlock.setLong(1, this.key);
 					unlock.execute();

@@ -24,6 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class Feedback {
 
+	private static final int MAX_UNIT_CHARACTERS = 60;
+
 	private final JdbcTemplate jdbc;
 
 	private final ReadLimits limits;
@@ -38,14 +40,14 @@ public final class Feedback {
 
 	/**
 	 * @param inbox the inbox to read originals from, or {@code null} for the latest run's
-	 * @return the workbooks written
+	 * @return the workbooks written, and the files for which none could be
 	 */
-	public List<Path> write(String period, Path inbox, Path out, Consumer<String> notes) throws IOException {
+	public Written write(String period, Path inbox, Path out, Consumer<String> notes) throws IOException {
 		List<Long> runs = this.jdbc.queryForList("SELECT id FROM run WHERE period = ? ORDER BY id DESC", Long.class,
 				period);
 		if (runs.isEmpty()) {
 			notes.accept("期间 " + period + " 还没有运行记录，没有可反馈的问题");
-			return List.of();
+			return new Written(List.of(), List.of());
 		}
 		long run = runs.get(0);
 		Path from = (inbox != null) ? inbox
@@ -58,6 +60,7 @@ public final class Feedback {
 		Files.createDirectories(out);
 		Path root = out.toRealPath();
 		List<Path> written = new ArrayList<>();
+		List<String> failed = new ArrayList<>();
 		Set<String> used = new HashSet<>();
 		for (Submission submission : submissions) {
 			List<Issue> issues = issues(submission);
@@ -70,16 +73,32 @@ public final class Feedback {
 				issues.add(0, new Issue(Severity.ERROR, "file.rejected", "", "", "整份文件未被接收：" + submission.reason()));
 			}
 			Path target = root.resolve(fileName(submission.unit(), period, used));
-			Path original = from.resolve(submission.name()).normalize();
-			SubmissionReader reader = rejected ? null : reader(original, submission, notes);
-			if (!rejected && reader == null) {
-				continue;
+			try {
+				Path original = from.resolve(submission.name()).normalize();
+				SubmissionReader reader = rejected ? null : reader(original, submission, notes);
+				if (!rejected && reader == null) {
+					continue;
+				}
+				FeedbackWriter.write((reader != null) ? reader : SubmissionReaders.none(), submission.name(),
+						submission.unit(), period, issues, target);
+				written.add(target);
 			}
-			FeedbackWriter.write((reader != null) ? reader : SubmissionReaders.none(), submission.name(),
-					submission.unit(), period, issues, target);
-			written.add(target);
+			catch (IOException | RuntimeException ex) {
+				notes.accept("无法为 " + Printable.of(submission.unit()) + " 写出问题反馈（" + Printable.of(ex.getMessage())
+						+ "），已跳过，其余单位照常写出");
+				failed.add(submission.name());
+			}
 		}
-		return written;
+		return new Written(written, failed);
+	}
+
+	/**
+	 * What {@link #write} did.
+	 *
+	 * @param files the workbooks written
+	 * @param failed the files of the run for which none could be written
+	 */
+	public record Written(List<Path> files, List<String> failed) {
 	}
 
 	private SubmissionReader reader(Path original, Submission submission, Consumer<String> notes) throws IOException {
@@ -107,6 +126,10 @@ public final class Feedback {
 		String safe = unit.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").replace("..", "_").strip();
 		if (safe.isEmpty() || safe.startsWith(".")) {
 			safe = "_" + safe;
+		}
+		if (safe.codePointCount(0, safe.length()) > MAX_UNIT_CHARACTERS) {
+			// file systems take 255 bytes a name: 60 ideographs are 180 in UTF-8
+			safe = safe.substring(0, safe.offsetByCodePoints(0, MAX_UNIT_CHARACTERS)) + "…";
 		}
 		String name = safe + "_" + period + "_问题反馈.xlsx";
 		for (int n = 2; !used.add(name); n++) {
