@@ -12,8 +12,9 @@ import org.springframework.core.env.Environment;
  * What a run needs of its database connections, whatever URL the office gives.
  * <ul>
  * <li>PostgreSQL: a server that stops answering ends the run after
- * {@code huizong.db-timeout} instead of hanging it (socket timeout), and a connection
- * attempt gives up after 30 seconds.</li>
+ * {@code huizong.db-timeout} instead of hanging it (socket timeout); the server ends a
+ * statement or an open transaction that waits that long on a silent client; a connection
+ * attempt gives up after 30 seconds, or that timeout if shorter.</li>
  * <li>Embedded H2: shared by several processes ({@code AUTO_SERVER}); see
  * {@link EmbeddedDatabase} for what that takes at exit.</li>
  * </ul>
@@ -35,8 +36,17 @@ final class DatabaseSettings implements BeanPostProcessor {
 			if (url.startsWith("jdbc:postgresql:")) {
 				long seconds = Math.max(1, timeout(this.environment).toSeconds());
 				hikari.addDataSourceProperty("socketTimeout", Long.toString(seconds));
-				hikari.addDataSourceProperty("connectTimeout", "30");
-				hikari.setConnectionTimeout(Duration.ofSeconds(30).toMillis());
+				// the server's side of the same bound: a transaction whose client went
+				// silent is ended, and its locks with it, so the next run is not held up
+				hikari.addDataSourceProperty("options", "-c statement_timeout=" + seconds + "s"
+						+ " -c idle_in_transaction_session_timeout=" + seconds + "s");
+				// a new connection through a network that went silent fails as soon
+				long connect = Math.min(30, seconds);
+				hikari.addDataSourceProperty("connectTimeout", Long.toString(connect));
+				hikari.addDataSourceProperty("loginTimeout", Long.toString(connect));
+				hikari.setConnectionTimeout(Duration.ofSeconds(Math.max(1, connect)).toMillis());
+				hikari.setValidationTimeout(
+						Math.min(hikari.getValidationTimeout(), Duration.ofSeconds(connect).toMillis()));
 			}
 			else {
 				hikari.setJdbcUrl(embedded(url));

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import org.huizong.load.Databases;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,7 +31,10 @@ final class EmbeddedDatabase implements DisposableBean {
 
 	private final boolean h2;
 
+	private final DataSource dataSource;
+
 	EmbeddedDatabase(DataSource dataSource, JdbcTemplate jdbc, PrintStream notes) throws SQLException {
+		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.notes = notes;
 		try (Connection connection = dataSource.getConnection()) {
@@ -58,7 +63,7 @@ final class EmbeddedDatabase implements DisposableBean {
 
 	@Override
 	public void destroy() throws InterruptedException {
-		if (!this.h2 || !serving()) {
+		if (!this.h2 || !serving() || heldOpenBesides()) {
 			return;
 		}
 		boolean told = false;
@@ -76,6 +81,19 @@ final class EmbeddedDatabase implements DisposableBean {
 		String server = this.jdbc.queryForObject(
 				"SELECT SERVER FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID = SESSION_ID()", String.class);
 		return server == null || server.isEmpty();
+	}
+
+	/**
+	 * Whether something else in this process (not this context's pool) keeps the database
+	 * open, so that closing the pool does not close it.
+	 */
+	private boolean heldOpenBesides() {
+		if (!(this.dataSource instanceof HikariDataSource hikari) || hikari.getHikariPoolMXBean() == null) {
+			return false;
+		}
+		Integer local = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE SERVER IS NULL OR SERVER = ''", Integer.class);
+		return local != null && local > hikari.getHikariPoolMXBean().getTotalConnections();
 	}
 
 	private int others() {

@@ -228,9 +228,11 @@ public final class Cli {
 
 	private int serve(Arguments arguments) throws Exception {
 		Path jobs = Path.of((arguments.optional("jobs") != null) ? arguments.optional("jobs") : "jobs");
-		List<JobDefinition> definitions = JobDefinition.loadAll(jobs);
+		JobDefinition.Loaded loaded = JobDefinition.loadAll(jobs);
+		loaded.problems().forEach((problem) -> this.err.println("作业定义无法使用，已跳过：" + problem));
+		List<JobDefinition> definitions = loaded.jobs();
 		if (definitions.isEmpty()) {
-			throw new UsageException("在 " + jobs.toAbsolutePath() + " 中没有找到作业定义（*.yml）");
+			throw new UsageException("在 " + jobs.toAbsolutePath() + " 中没有找到可用的作业定义（*.yml）");
 		}
 		try (Stopper stopper = Stopper.install(this.err)) {
 			new Scheduler(this, definitions, this.err).serve(stopper);

@@ -12,6 +12,10 @@ import java.util.Optional;
  */
 final class DatabaseTrouble {
 
+	private static final String LOST = "与数据库的连接中断，或数据库没有响应";
+
+	private static final String LOST_WHAT_TO_DO = "，本次运行已中止，已写入的数据不受影响（未完成的那批文件下次运行会重新读取）；请检查数据库服务器和网络后重新运行";
+
 	private DatabaseTrouble() {
 	}
 
@@ -37,7 +41,8 @@ final class DatabaseTrouble {
 		return Optional.of(switch (state) {
 			case "3D000" -> "数据库不存在（" + message + "）；请检查 --db 中的数据库名，或先用 createdb 建库";
 			case "28000", "28P01" -> "数据库拒绝登录（" + message + "）；请检查 --db 中的用户名和密码";
-			case "08001", "08004", "08006" -> "连不上数据库（" + message + "）；请确认地址和端口无误、数据库已经启动";
+			case "08001", "08004" -> "连不上数据库（" + message + "）；请确认地址和端口无误、数据库已经启动";
+			case "08003", "08006", "57P01" -> LOST + "（" + message + "）" + LOST_WHAT_TO_DO;
 			case "57014" -> "数据库语句超时被取消（" + message + "），本次运行已中止，已写入的数据不受影响；请检查数据库后重新运行";
 			case "90020" -> "内嵌数据库正被另一个不共享它的程序占用（" + message + "）；请关闭那个程序后重试";
 			default -> h2(sql, message);
@@ -51,8 +56,9 @@ final class DatabaseTrouble {
 		if (sql.getErrorCode() == 90013 || sql.getErrorCode() == 90146) {
 			return "内嵌数据库不存在（" + message + "）";
 		}
-		if (sql.getErrorCode() == 90067) {
-			return "与数据库的连接中断了（" + message + "），本次运行已中止，已写入的数据不受影响；请重新运行";
+		if (sql.getErrorCode() == 90067 || message.contains("connection has been closed")
+				|| message.contains("Connection is closed")) {
+			return LOST + "（" + message + "）" + LOST_WHAT_TO_DO;
 		}
 		return "数据库出错（" + message + "）";
 	}

@@ -65,19 +65,20 @@ class BatchLoadingTests {
 
 	@ParameterizedTest
 	@MethodSource("org.huizong.TestDatabase#kinds")
-	void theSameFileTwiceInOneRunIsLoadedOnce(String kind) throws Exception {
+	void theSameFileTwiceForOneUnitCountsOnceAndTheCopyIsListed(String kind) throws Exception {
 		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {
 			Path inbox = Files.createDirectories(this.dir.resolve("inbox"));
 			Path first = unit(inbox, "第一环卫所", "12");
-			Files.copy(first, Files.createDirectories(inbox.resolve("副本")).resolve(first.getFileName()));
+			Path copy = Files.copy(first, Files.createDirectories(inbox.resolve("副本")).resolve(first.getFileName()));
+			Files.setLastModifiedTime(first, java.nio.file.attribute.FileTime.fromMillis(1_500_000_000_000L));
+			Files.setLastModifiedTime(copy, java.nio.file.attribute.FileTime.fromMillis(1_500_000_060_000L));
 
 			RunCommandTests.Result run = RunCommandTests.run("run", "--period", "2017-06", "--inbox", inbox.toString(),
 					"--db", db.url(), "--force");
 
 			assertThat(run.exit()).as(run.err()).isZero();
-			assertThat(run.out()).contains("文件 2 个：载入 1，未变 1，拒收 0");
-			Integer facts = db.query((jdbc) -> jdbc.queryForObject("SELECT COUNT(*) FROM fact", Integer.class));
-			assertThat(facts).isOne();
+			assertThat(run.out()).contains("文件 2 个：载入 2，未变 0，拒收 0",
+					"被取代 第一环卫所_2017-06.csv：第一环卫所 另有较新的文件“副本/第一环卫所_2017-06.csv”，本文件不计入汇总");
 			assertThat(binsRepaired(db)).isEqualByComparingTo("12");
 		}
 	}

@@ -47,4 +47,43 @@ class JobDefinitionTests {
 		assertThatThrownBy(() -> JobDefinition.load(missing)).hasMessage("missing.yml 缺少 inbox");
 	}
 
+	@Test
+	void refusesAnInboxWithoutItsPeriod() throws Exception {
+		Path file = Files.writeString(this.dir.resolve("flat.yml"), "schedule: \"0 0 2 * * *\"\ninbox: /srv/inbox\n");
+		assertThatThrownBy(() -> JobDefinition.load(file)).isInstanceOf(UsageException.class)
+			.hasMessage("flat.yml 中的设置有误：inbox 必须含有 {period}（如 /srv/huizong/inbox/{period}），"
+					+ "否则同一个收件箱的文件会载入到每个期间：/srv/inbox");
+	}
+
+	@Test
+	void refusesAScheduleThatNeverComes() throws Exception {
+		Path file = Files.writeString(this.dir.resolve("never.yml"),
+				"schedule: \"0 0 2 30 2 *\"\ninbox: /srv/{period}\n");
+		assertThatThrownBy(() -> JobDefinition.load(file)).isInstanceOf(UsageException.class)
+			.hasMessage("never.yml 中的设置有误：schedule “0 0 2 30 2 *”永远不会到时间（如 2 月 30 日）");
+	}
+
+	@Test
+	void namesTheFileAndLineOfMalformedYaml() throws Exception {
+		Path file = Files.writeString(this.dir.resolve("broken.yml"), "schedule: \"0 0 2 * * *\"\ninbox: [unclosed\n");
+		assertThatThrownBy(() -> JobDefinition.load(file)).isInstanceOf(UsageException.class)
+			.hasMessageStartingWith("broken.yml 不是有效的 YAML（第 3 行：");
+		Path list = Files.writeString(this.dir.resolve("list.yml"), "- schedule: x\n- inbox: y\n");
+		assertThatThrownBy(() -> JobDefinition.load(list)).isInstanceOf(UsageException.class)
+			.hasMessage("list.yml 应为“设置名: 值”的一组设置（schedule、inbox …），而不是列表或单个值");
+	}
+
+	@Test
+	void oneBadFileCostsThatJobOnly() throws Exception {
+		Files.writeString(this.dir.resolve("a-good.yml"), "schedule: \"0 0 2 * * *\"\ninbox: /srv/{period}\n");
+		Files.writeString(this.dir.resolve("b-bad.yml"), "schedule: \"0 0 2 * * *\"\ninbox: /srv\n");
+		Files.writeString(this.dir.resolve("c-list.yml"), "- 1\n");
+
+		JobDefinition.Loaded loaded = JobDefinition.loadAll(this.dir);
+
+		assertThat(loaded.jobs()).extracting(JobDefinition::name).containsExactly("a-good");
+		assertThat(loaded.problems()).hasSize(2)
+			.allMatch((problem) -> problem.startsWith("b-bad.yml ") || problem.startsWith("c-list.yml "));
+	}
+
 }

@@ -96,9 +96,10 @@ class UnattendedOperationTests {
 					"--inbox", inbox.toString(), "--db", db.url());
 			waitForFiles(db, run, 3);
 			run.terminate();
-			run.waitFor(120);
 
-			assertThat(run.err()).contains("收到停止信号：当前文件处理完后停止");
+			assertThat(run.waitFor(120)).as(run.err()).isEqualTo(Cli.FAILED);
+			assertThat(run.err()).contains("收到停止信号：当前这批文件处理完后停止", "已按停止信号在文件之间停下").doesNotContain("Exception");
+			assertThat(run.out()).contains("summary: files=");
 			List<Map<String, Object>> runs = db.query((jdbc) -> jdbc.queryForList("SELECT status FROM run"));
 			assertThat(runs).extracting((row) -> row.get("STATUS")).containsExactly("stopped");
 			List<Map<String, Object>> halfWritten = db.query((jdbc) -> jdbc.queryForList(
@@ -191,7 +192,7 @@ class UnattendedOperationTests {
 			assertThat(completedRuns(db)).as(serve.err()).isGreaterThanOrEqualTo(2);
 
 			serve.terminate();
-			serve.waitFor(60);
+			assertThat(serve.waitFor(60)).as(serve.err()).isEqualTo(Cli.OK);
 
 			assertThat(serve.err()).contains("已停止");
 			List<Map<String, Object>> unfinished = db
