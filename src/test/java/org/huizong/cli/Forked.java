@@ -74,4 +74,25 @@ final class Forked {
 		return Files.readString(this.err);
 	}
 
+	/** Waits until the run has recorded {@code files} files in its database. */
+	void waitForFiles(org.huizong.TestDatabase db, int files) throws Exception {
+		long deadline = System.currentTimeMillis() + 120_000;
+		while (System.currentTimeMillis() < deadline) {
+			if (!alive()) {
+				throw new AssertionError("the run ended too soon: " + err());
+			}
+			try {
+				Integer done = db.query((jdbc) -> jdbc.queryForObject("SELECT COUNT(*) FROM run_file", Integer.class));
+				if (done != null && done >= files) {
+					return;
+				}
+			}
+			catch (RuntimeException ex) {
+				// the schema is not there yet
+			}
+			Thread.sleep(20);
+		}
+		throw new AssertionError("no progress: " + err());
+	}
+
 }

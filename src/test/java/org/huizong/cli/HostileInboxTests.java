@@ -295,20 +295,7 @@ class HostileInboxTests {
 	}
 
 	private Path sample() throws IOException {
-		Path inbox = this.dir.resolve("inbox");
-		Path from = Path.of("data/sample-inbox");
-		try (Stream<Path> files = Files.walk(from)) {
-			for (Path file : files.toList()) {
-				Path target = inbox.resolve(from.relativize(file).toString());
-				if (Files.isDirectory(file)) {
-					Files.createDirectories(target);
-				}
-				else {
-					Files.copy(file, target);
-				}
-			}
-		}
-		return inbox;
+		return RunCommandTests.copySample(this.dir);
 	}
 
 }

@@ -216,7 +216,12 @@ class RunCommandTests {
 	}
 
 	private Path copySample() throws IOException {
-		Path inbox = this.dir.resolve("inbox");
+		return copySample(this.dir);
+	}
+
+	/** A copy of the sample inbox under {@code dir}, as {@code dir/inbox}. */
+	static Path copySample(Path dir) throws IOException {
+		Path inbox = dir.resolve("inbox");
 		try (Stream<Path> files = Files.walk(SAMPLE)) {
 			for (Path source : files.toList()) {
 				Path target = inbox.resolve(SAMPLE.relativize(source).toString());

@@ -72,7 +72,7 @@ class SharedDatabaseTests {
 		try (TestDatabase db = TestDatabase.create(kind, this.dir.resolve("stopped"))) {
 			Forked run = Forked.start(this.dir.resolve("logs"), "stopped", FILE_BY_FILE, "run", "--period", PERIOD,
 					"--inbox", inbox.toString(), "--db", db.url());
-			waitForFiles(db, run, 8);
+			run.waitForFiles(db, 8);
 			run.terminate();
 			assertThat(run.waitFor(120)).as(run.err()).isEqualTo(Cli.FAILED);
 			List<String> read = db.query((jdbc) -> jdbc.queryForList("SELECT name FROM run_file", String.class));
@@ -102,7 +102,7 @@ class SharedDatabaseTests {
 			Forked run = Forked.start(this.dir.resolve("logs"), "stalled",
 					Map.of("HUIZONG_FILES_PER_CHUNK", "1", "HUIZONG_DB_TIMEOUT", "4s"), "run", "--period", PERIOD,
 					"--inbox", inbox.toString(), "--db", proxy.through(db.url()));
-			waitForFiles(db, run, 3);
+			run.waitForFiles(db, 3);
 			proxy.freeze();
 
 			assertThat(run.waitFor(90)).as(run.err()).isEqualTo(Cli.FAILED);
@@ -125,7 +125,7 @@ class SharedDatabaseTests {
 			Forked run = Forked.start(this.dir.resolve("logs"), "stalled",
 					Map.of("HUIZONG_FILES_PER_CHUNK", "1", "HUIZONG_DB_TIMEOUT", "15s", "HUIZONG_STOP_GRACE", "3s"),
 					"run", "--period", PERIOD, "--inbox", inbox.toString(), "--db", proxy.through(db.url()));
-			waitForFiles(db, run, 3);
+			run.waitForFiles(db, 3);
 			proxy.freeze();
 			Thread.sleep(500);
 			long stopped = System.nanoTime();
@@ -158,26 +158,6 @@ class SharedDatabaseTests {
 			Thread.sleep(20);
 		}
 		Thread.sleep(500);
-	}
-
-	static void waitForFiles(TestDatabase db, Forked run, int files) throws Exception {
-		long deadline = System.currentTimeMillis() + 120_000;
-		while (System.currentTimeMillis() < deadline) {
-			if (!run.alive()) {
-				throw new AssertionError("the run ended too soon: " + run.err());
-			}
-			try {
-				Integer done = db.query((jdbc) -> jdbc.queryForObject("SELECT COUNT(*) FROM run_file", Integer.class));
-				if (done != null && done >= files) {
-					return;
-				}
-			}
-			catch (RuntimeException ex) {
-				// the schema is not there yet
-			}
-			Thread.sleep(20);
-		}
-		throw new AssertionError("no progress: " + run.err());
 	}
 
 }

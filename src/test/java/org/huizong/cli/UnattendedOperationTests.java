@@ -50,7 +50,7 @@ class UnattendedOperationTests {
 		try (TestDatabase db = TestDatabase.create(kind, this.dir.resolve("killed"))) {
 			Forked run = Forked.start(this.dir.resolve("logs"), "killed", FILE_BY_FILE, "run", "--period", PERIOD,
 					"--inbox", inbox.toString(), "--db", db.url());
-			waitForFiles(db, run, filesDone);
+			run.waitForFiles(db, filesDone);
 			run.kill();
 
 			RunCommandTests.Result next = RunCommandTests.run("run", "--period", PERIOD, "--inbox", inbox.toString(),
@@ -74,7 +74,7 @@ class UnattendedOperationTests {
 		try (TestDatabase db = TestDatabase.create(kind, this.dir.resolve("killed"))) {
 			Forked run = Forked.start(this.dir.resolve("logs"), "killed", FILE_BY_FILE, "run", "--period", PERIOD,
 					"--inbox", inbox.toString(), "--db", db.url());
-			waitForFiles(db, run, FILES / 3);
+			run.waitForFiles(db, FILES / 3);
 			run.kill();
 
 			RunCommandTests.Result restart = RunCommandTests.run("restart", "--period", PERIOD, "--db", db.url());
@@ -94,7 +94,7 @@ class UnattendedOperationTests {
 		try (TestDatabase db = TestDatabase.create(kind, this.dir.resolve("stopped"))) {
 			Forked run = Forked.start(this.dir.resolve("logs"), "stopped", FILE_BY_FILE, "run", "--period", PERIOD,
 					"--inbox", inbox.toString(), "--db", db.url());
-			waitForFiles(db, run, 3);
+			run.waitForFiles(db, 3);
 			run.terminate();
 
 			assertThat(run.waitFor(120)).as(run.err()).isEqualTo(Cli.FAILED);
@@ -231,26 +231,6 @@ class UnattendedOperationTests {
 		catch (RuntimeException ex) {
 			return 0;
 		}
-	}
-
-	private static void waitForFiles(TestDatabase db, Forked run, int files) throws Exception {
-		long deadline = System.currentTimeMillis() + 120_000;
-		while (System.currentTimeMillis() < deadline) {
-			if (!run.alive()) {
-				throw new AssertionError("the run ended before it could be killed: " + run.err());
-			}
-			try {
-				Integer done = db.query((jdbc) -> jdbc.queryForObject("SELECT COUNT(*) FROM run_file", Integer.class));
-				if (done != null && done >= files) {
-					return;
-				}
-			}
-			catch (RuntimeException ex) {
-				// the schema is not there yet
-			}
-			Thread.sleep(20);
-		}
-		throw new AssertionError("no progress: " + run.err());
 	}
 
 }
