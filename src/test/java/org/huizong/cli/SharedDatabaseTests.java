@@ -16,6 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.huizong.TestDatabase;
 import org.huizong.generate.InboxGenerator;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,13 +52,44 @@ class SharedDatabaseTests {
 		waitForFile(a, this.dir.resolve("var/huizong.lock.db"));
 		Forked b = Forked.start(this.dir.resolve("logs"), "b", "run", "--period", "2017-07", "--inbox",
 				second.toString(), "--db", url);
+		Forked c = Forked.start(this.dir.resolve("logs"), "c", "run", "--period", PERIOD, "--inbox", first.toString(),
+				"--db", url);
 
 		assertThat(a.waitFor(300)).as(a.err()).isIn(Cli.OK, Cli.REJECTIONS);
 		assertThat(b.waitFor(300)).as(b.err()).isIn(Cli.OK, Cli.REJECTIONS);
+		assertThat(c.waitFor(300)).as(c.err()).isIn(Cli.OK, Cli.REJECTIONS);
+		assertThat(c.err()).contains("正有另一次汇总在运行，等待它结束");
+		assertThat(c.out()).contains("文件 300 个：载入 0，未变 300，拒收 0");
 		assertThat(a.out()).contains("文件 300 个：载入 300，未变 0，拒收 0");
 		assertThat(b.out()).contains("文件 600 个：载入 600，未变 0，拒收 0");
 		assertThat(a.err()).contains("另一个进程正在使用本机内嵌数据库，等它用完再退出");
 		assertThat(b.err()).doesNotContain("Exception", "session closed");
+	}
+
+	/**
+	 * The run serves the embedded database itself: H2's own shutdown hook would close it
+	 * under the chunk that SIGTERM lets finish.
+	 */
+	@Test
+	void sigtermOnARunThatServesTheEmbeddedDatabaseFinishesItsChunk() throws Exception {
+		Path inbox = this.dir.resolve("inbox");
+		new InboxGenerator(3).write(inbox, PERIOD, 40, 3000, List.of(InboxGenerator.Format.XLSX));
+		String url = "jdbc:h2:file:" + this.dir.resolve("var/huizong").toAbsolutePath();
+		Forked run = Forked.start(this.dir.resolve("logs"), "served", FILE_BY_FILE, "run", "--period", PERIOD,
+				"--inbox", inbox.toString(), "--db", url);
+		waitForFile(run, this.dir.resolve("var/huizong.lock.db"));
+		while (run.alive() && filesRead(url) < 2) {
+			Thread.sleep(20);
+		}
+		run.terminate();
+
+		assertThat(run.waitFor(120)).as(run.err()).isEqualTo(Cli.FAILED);
+		assertThat(run.err()).contains("已按停止信号在文件之间停下").doesNotContain("Exception", "\tat ");
+		assertThat(run.out()).contains("summary: files=");
+		RunCommandTests.Result restart = RunCommandTests.run("restart", "--period", PERIOD, "--db", url);
+		assertThat(restart.exit()).as(restart.err()).isIn(Cli.OK, Cli.REJECTIONS);
+		Integer files = count(url, "SELECT COUNT(DISTINCT name) FROM run_file");
+		assertThat(files).isEqualTo(40);
 	}
 
 	@ParameterizedTest
@@ -158,6 +191,28 @@ class SharedDatabaseTests {
 			Thread.sleep(20);
 		}
 		Thread.sleep(500);
+	}
+
+	/**
+	 * Files the run has recorded: this process connects as a client of the run's server.
+	 */
+	private static int filesRead(String url) {
+		try {
+			return count(url, "SELECT COUNT(*) FROM run_file");
+		}
+		catch (RuntimeException ex) {
+			return 0;
+		}
+	}
+
+	private static Integer count(String url, String sql) {
+		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url + ";AUTO_SERVER=TRUE", true);
+		try {
+			return new JdbcTemplate(dataSource).queryForObject(sql, Integer.class);
+		}
+		finally {
+			dataSource.destroy();
+		}
 	}
 
 }
