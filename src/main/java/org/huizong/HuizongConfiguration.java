@@ -14,7 +14,7 @@ import org.huizong.report.CsvExport;
 import org.huizong.report.Feedback;
 import org.huizong.report.RunReports;
 import org.huizong.report.RunStatus;
-import org.huizong.validate.SeverityPolicy;
+import org.huizong.issue.SeverityPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -136,7 +136,7 @@ final class Arguments {
 			String code = parts[0].strip();
 			String level = parts[1].strip().toLowerCase(java.util.Locale.ROOT);
 			try {
-				org.huizong.validate.IssueCode.byCode(code);
+				org.huizong.issue.IssueCode.byCode(code);
 			}
 			catch (IllegalArgumentException ex) {
 				throw new UsageException("未知的规则代码：" + code);

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.huizong.catalog.Catalog;
 import org.huizong.catalog.Metric;
 import org.huizong.normalize.MeasureConverter;
-import org.huizong.validate.IssueCode;
+import org.huizong.issue.IssueCode;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

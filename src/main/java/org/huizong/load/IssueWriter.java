@@ -3,8 +3,8 @@ package org.huizong.load;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.huizong.validate.Issue;
-import org.huizong.validate.Severity;
+import org.huizong.issue.Issue;
+import org.huizong.issue.Severity;
 
 /**
  * Holds a submission's issues until the file is read, when they are handed to the batch

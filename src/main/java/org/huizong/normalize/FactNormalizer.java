@@ -11,11 +11,13 @@ import org.huizong.catalog.Metric;
 import org.huizong.catalog.MetricKind;
 import org.huizong.catalog.Names;
 import org.huizong.intake.CellKind;
+import org.huizong.intake.ParsedValue;
+import org.huizong.intake.ValueParser;
 import org.huizong.table.RawFact;
-import org.huizong.validate.Issue;
-import org.huizong.validate.IssueCode;
-import org.huizong.validate.Severity;
-import org.huizong.validate.SeverityPolicy;
+import org.huizong.issue.Issue;
+import org.huizong.issue.IssueCode;
+import org.huizong.issue.Severity;
+import org.huizong.issue.SeverityPolicy;
 
 /**
  * Turns a {@link RawFact} into a {@link Fact}: canonical names, the number read, the

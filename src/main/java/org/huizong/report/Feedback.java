@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 import org.huizong.intake.ReadLimits;
 import org.huizong.intake.SubmissionReader;
 import org.huizong.intake.SubmissionReaders;
-import org.huizong.validate.Issue;
-import org.huizong.validate.Severity;
+import org.huizong.issue.Issue;
+import org.huizong.issue.Severity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

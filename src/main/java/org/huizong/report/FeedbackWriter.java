@@ -22,8 +22,8 @@ import org.huizong.intake.CellKind;
 import org.huizong.intake.Row;
 import org.huizong.intake.RowSink;
 import org.huizong.intake.SubmissionReader;
-import org.huizong.validate.Issue;
-import org.huizong.validate.Severity;
+import org.huizong.issue.Issue;
+import org.huizong.issue.Severity;
 
 /**
  * Writes a unit's submission back to it as {@code .xlsx}: a first sheet {@code 问题说明}

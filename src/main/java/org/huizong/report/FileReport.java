@@ -2,7 +2,7 @@ package org.huizong.report;
 
 import java.util.List;
 
-import org.huizong.validate.Issue;
+import org.huizong.issue.Issue;
 
 /**
  * What a run did with one file, for the run report.
@@ -25,11 +25,11 @@ public record FileReport(String name, String status, String unit, int facts, Str
 		String format, String encoding, String sha256, int rows, String supersededBy, List<Issue> issues) {
 
 	public long errors() {
-		return this.issues.stream().filter((i) -> i.severity() == org.huizong.validate.Severity.ERROR).count();
+		return this.issues.stream().filter((i) -> i.severity() == org.huizong.issue.Severity.ERROR).count();
 	}
 
 	public long warnings() {
-		return this.issues.stream().filter((i) -> i.severity() == org.huizong.validate.Severity.WARNING).count();
+		return this.issues.stream().filter((i) -> i.severity() == org.huizong.issue.Severity.WARNING).count();
 	}
 
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import org.huizong.validate.Issue;
+import org.huizong.issue.Issue;
 
 /** The run report as JSON, in the form of the outside contract. */
 public final class RunReportJson {

@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.huizong.validate.Issue;
-import org.huizong.validate.Severity;
+import org.huizong.issue.Issue;
+import org.huizong.issue.Severity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Reads a run's report back from the run history and the submissions ledger. */

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.huizong.validate.Issue;
-import org.huizong.validate.Severity;
+import org.huizong.issue.Issue;
+import org.huizong.issue.Severity;
 
 /**
  * The end of a run's output, for a person at a terminal: faults grouped by unit (a few

@@ -16,7 +16,7 @@ import org.huizong.intake.Cell;
 import org.huizong.intake.CellKind;
 import org.huizong.intake.Row;
 import org.huizong.intake.RowSink;
-import org.huizong.normalize.ValueParser;
+import org.huizong.intake.ValueParser;
 
 /**
  * Finds the statistics tables in each sheet as its rows stream by, and turns their detail

@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.huizong.intake.Cell;
+import org.huizong.issue.Issue;
+import org.huizong.issue.IssueCode;
+import org.huizong.issue.Severity;
+import org.huizong.issue.SeverityPolicy;
 import org.huizong.normalize.Fact;
 import org.huizong.table.RowRole;
 

@@ -1,6 +1,6 @@
 /**
- * The domain rules: every fault with its severity, its cell and a message in Chinese.
- * Entry point: {@link org.huizong.validate.IssueCode}, checked by
+ * The domain rules across cells of a file: totals against their details, a unit's own
+ * rate against its counts, 整改 against 发现. Entry point:
  * {@link org.huizong.validate.CrossChecks}.
  */
 package org.huizong.validate;

@@ -14,7 +14,7 @@ import org.huizong.TestDatabase;
 import org.huizong.catalog.CatalogLoader;
 import org.huizong.cli.Cli;
 import org.huizong.intake.ReadLimits;
-import org.huizong.validate.SeverityPolicy;
+import org.huizong.issue.SeverityPolicy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;

@@ -10,8 +10,8 @@ import org.huizong.intake.Cell;
 import org.huizong.intake.CellKind;
 import org.huizong.table.RawFact;
 import org.huizong.table.RowRole;
-import org.huizong.validate.Issue;
-import org.huizong.validate.SeverityPolicy;
+import org.huizong.issue.Issue;
+import org.huizong.issue.SeverityPolicy;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

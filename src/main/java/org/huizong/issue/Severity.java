@@ -1,4 +1,4 @@
-package org.huizong.validate;
+package org.huizong.issue;
 
 /**
  * How a fault weighs: an error keeps the cell out of the tables, a warning only reports

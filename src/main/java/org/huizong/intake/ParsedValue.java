@@ -1,4 +1,4 @@
-package org.huizong.normalize;
+package org.huizong.intake;
 
 import java.math.BigDecimal;
 

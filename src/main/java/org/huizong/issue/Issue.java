@@ -1,4 +1,4 @@
-package org.huizong.validate;
+package org.huizong.issue;
 
 /**
  * One fault at one place.
