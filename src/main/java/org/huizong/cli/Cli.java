@@ -53,7 +53,7 @@ public final class Cli {
 			Set.of("period", "db", "report", "wait"), "status", Set.of("period", "db"), "serve", Set.of("jobs"),
 			"export", Set.of("period", "level", "out", "db"), "generate",
 			Set.of("period", "units", "rows", "formats", "out", "seed"), "feedback",
-			Set.of("period", "out", "inbox", "db"), "bench", Set.of("files", "db", "period", "jvm-options", "repeat"));
+			Set.of("period", "out", "inbox", "db"));
 
 	private static final String USAGE_TEXT = """
 			用法：
@@ -64,7 +64,6 @@ public final class Cli {
 			  java -jar huizong.jar serve [--jobs DIR]
 			  java -jar huizong.jar export --period 2017-06 --level unit|campaign --out FILE [--db JDBC_URL]
 			  java -jar huizong.jar feedback --period 2017-06 --out DIR [--inbox DIR] [--db JDBC_URL]
-			  java -jar huizong.jar bench --files DIR --db JDBC_URL_POSTGRESQL [--period 2017-06] [--jvm-options FILE] [--repeat 3]
 			  java -jar huizong.jar generate --out DIR [--period 2017-06] [--units 8] [--rows 50] [--formats xlsx,xls,csv] [--seed 1]
 			""";
 
@@ -108,7 +107,6 @@ public final class Cli {
 				case "export" -> export(arguments);
 				case "generate" -> generate(arguments);
 				case "feedback" -> feedback(arguments);
-				case "bench" -> bench(arguments);
 				default -> throw new UsageException("未知命令：" + arguments.command());
 			};
 		}
@@ -275,29 +273,6 @@ public final class Cli {
 			}
 			return OK;
 		}
-	}
-
-	private int bench(Arguments arguments) throws Exception {
-		String db = arguments.required("db");
-		if (!db.startsWith("jdbc:postgresql:")) {
-			throw new UsageException("bench 需要 PostgreSQL：--db jdbc:postgresql://…");
-		}
-		Path files = Path.of(arguments.required("files"));
-		if (!Files.isDirectory(files)) {
-			throw new UsageException("文件夹不存在：" + files);
-		}
-		String period = (arguments.optional("period") != null) ? arguments.period() : "2017-06";
-		String perChunk = System.getenv("HUIZONG_FILES_PER_CHUNK");
-		int filesPerChunk = Integer
-			.parseInt((perChunk != null) ? perChunk : org.huizong.HuizongProperties.FILES_PER_CHUNK);
-		String options = arguments.optional("jvm-options");
-		Path jvmOptions = (options != null) ? Path.of(options) : null;
-		if (jvmOptions != null && !Files.isRegularFile(jvmOptions)) {
-			throw new UsageException("找不到 JVM 选项文件：" + jvmOptions);
-		}
-		new org.huizong.bench.Benchmark(files, db, period, filesPerChunk, jvmOptions, arguments.positive("repeat", 3))
-			.run((out, err, args) -> new Cli(out, err).execute(args), this.out);
-		return OK;
 	}
 
 	private int generate(Arguments arguments) throws IOException {

@@ -49,6 +49,8 @@ public final class Benchmark {
 
 	private final int repeat;
 
+	private final Path jar;
+
 	/**
 	 * @param filesPerChunk the files a run loads in one transaction
 	 * @param jvmOptions a file of JVM options for the {@code run} started as a new
@@ -57,8 +59,9 @@ public final class Benchmark {
 	 * @param repeat how many times each phase that can be repeated runs; its median
 	 * counts
 	 */
-	public Benchmark(Path folder, String db, String period, int filesPerChunk, Path jvmOptions, int repeat)
+	public Benchmark(Path folder, String db, String period, int filesPerChunk, Path jvmOptions, int repeat, Path jar)
 			throws IOException {
+		this.jar = jar;
 		this.repeat = repeat;
 		this.filesPerChunk = filesPerChunk;
 		this.jvmOptions = jvmOptions;
@@ -73,6 +76,48 @@ public final class Benchmark {
 			total += Files.size(file);
 		}
 		this.bytes = total;
+	}
+
+	private static final String USAGE = """
+			用法：mvn -B -q -Pbench test-compile exec:exec -Dbench.args="--files DIR --db JDBC_URL_POSTGRESQL \
+			    [--period 2017-06] [--jar target/huizong.jar] [--jvm-options FILE] [--repeat 3]"
+			""";
+
+	/**
+	 * Runs the benchmark from the command line; see {@code docs/benchmarks.md}.
+	 */
+	public static void main(String[] args) throws Exception {
+		java.util.Map<String, String> options = new java.util.HashMap<>();
+		for (int i = 0; i + 1 < args.length; i += 2) {
+			if (!args[i].startsWith("--") || options.put(args[i].substring(2), args[i + 1]) != null) {
+				fail("参数有误：" + args[i]);
+			}
+		}
+		if (args.length % 2 != 0 || !options.containsKey("files") || !options.containsKey("db")) {
+			fail("缺少 --files 或 --db");
+		}
+		String db = options.get("db");
+		if (!db.startsWith("jdbc:postgresql:")) {
+			fail("bench 需要 PostgreSQL：--db jdbc:postgresql://…");
+		}
+		Path files = Path.of(options.get("files"));
+		Path jar = Path.of(options.getOrDefault("jar", "target/huizong.jar"));
+		if (!Files.isDirectory(files) || !Files.isRegularFile(jar)) {
+			fail("文件夹或 jar 不存在：" + files + "、" + jar);
+		}
+		Path jvmOptions = options.containsKey("jvm-options") ? Path.of(options.get("jvm-options")) : null;
+		String perChunk = System.getenv("HUIZONG_FILES_PER_CHUNK");
+		int filesPerChunk = Integer
+			.parseInt((perChunk != null) ? perChunk : org.huizong.HuizongProperties.FILES_PER_CHUNK);
+		new Benchmark(files, db, options.getOrDefault("period", "2017-06"), filesPerChunk, jvmOptions,
+				Integer.parseInt(options.getOrDefault("repeat", "3")), jar)
+			.run((out, err, arguments) -> new org.huizong.cli.Cli(out, err).execute(arguments), System.out);
+	}
+
+	private static void fail(String why) {
+		System.err.println(why);
+		System.err.print(USAGE);
+		System.exit(2);
 	}
 
 	/**
@@ -212,7 +257,7 @@ public final class Benchmark {
 
 	/**
 	 * {@code run} as a night starts it: a new JVM, with this one's options and those of
-	 * the options file, on the jar this one runs. @return the facts in the tables after
+	 * the options file, on the product's jar. @return the facts in the tables after
 	 * it
 	 */
 	private long runInNewProcess(String url) throws Exception {
@@ -222,9 +267,7 @@ public final class Benchmark {
 		if (this.jvmOptions != null) {
 			command.add("@" + this.jvmOptions.toAbsolutePath());
 		}
-		String classPath = System.getProperty("java.class.path");
-		boolean jar = classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator);
-		command.addAll(jar ? List.of("-jar", classPath) : List.of("-cp", classPath, "org.huizong.HuizongApplication"));
+		command.addAll(List.of("-jar", this.jar.toAbsolutePath().toString()));
 		command.addAll(List.of("run", "--period", this.period, "--inbox", this.folder.toString(), "--db", url));
 		Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.redirectError(ProcessBuilder.Redirect.DISCARD)
