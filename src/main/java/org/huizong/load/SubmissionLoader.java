@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -17,15 +16,12 @@ import org.huizong.catalog.Catalog;
 import org.huizong.intake.ReadAhead;
 import org.huizong.intake.ReadLimits;
 import org.huizong.intake.RejectedFileException;
-import org.huizong.intake.Row;
 import org.huizong.intake.SubmissionReader;
 import org.huizong.intake.SubmissionReaders;
 import org.huizong.normalize.Fact;
-import org.huizong.normalize.FactNormalizer;
-import org.huizong.table.RawFact;
-import org.huizong.table.SheetFacts;
-import org.huizong.table.TableParser;
-import org.huizong.validate.CrossChecks;
+import org.huizong.validate.RejectionReason;
+import org.huizong.validate.SubmissionPipeline;
+import org.huizong.validate.UnitNames;
 import org.huizong.issue.Issue;
 import org.huizong.issue.IssueCode;
 import org.huizong.issue.Severity;
@@ -229,8 +225,9 @@ public final class SubmissionLoader {
 			String cause = (ex.getMostSpecificCause().getMessage() != null) ? ex.getMostSpecificCause().getMessage()
 					: ex.getClass().getSimpleName();
 			SubmissionLedger.Outcomes outcomes = ledger.new Outcomes();
-			outcomes.rejected(id, UnitNames.fromFileName(file.name(), SubmissionLoader.this.catalog), "file.refused",
-					"数据库拒绝保存本文件的数据（" + SubmissionLedger.truncate(cause, 300) + "），请检查文件内容后重新报送", "", "", false);
+			RejectedFileException rejection = RejectionReason.REFUSED.rejection(SubmissionLedger.truncate(cause, 300));
+			outcomes.rejected(id, UnitNames.fromFileName(file.name(), SubmissionLoader.this.catalog), rejection.code(),
+					rejection.reason(), "", "", false);
 			outcomes.write();
 			this.byName.put(file.name(), new SubmissionLedger.Known(id, sha256, SubmissionLedger.REJECTED));
 			this.currentByUnit.values().removeIf((current) -> current.id() == id);
@@ -618,170 +615,54 @@ public final class SubmissionLoader {
 	}
 
 	/**
-	 * One file's rows on the thread that reads it: its tables found, its figures
-	 * normalised and checked, its detail facts handed over to be written; its issues and
-	 * totals kept until the file is done.
+	 * One file on the thread that reads it: the plain {@link SubmissionPipeline}, whose
+	 * detail facts are handed over to be written and summed into the file's totals, and
+	 * whose issues are kept until the file is done.
 	 */
-	private final class FileWork implements ReadAhead.Stage<Fact>, ReadAhead.Pipeline, SheetFacts {
+	private final class FileWork implements ReadAhead.Stage<Fact> {
 
 		private final String name;
 
-		private final String period;
-
 		/* What the file counts against the bytes read ahead. */
 		private final long bytes;
-
-		private final FactNormalizer normalizer;
-
-		private final CrossChecks checks;
 
 		private final FactTotals totals = new FactTotals();
 
 		private final IssueWriter issues = new IssueWriter(MAX_ISSUES_STORED);
 
-		private final Set<String> unmappedReported = new HashSet<>();
-
-		/* Made once: a method reference made on every figure costs. */
-		private final Consumer<Fact> accepted = this::accept;
-
-		private final Consumer<Issue> issued = this::issue;
+		private final SubmissionPipeline pipeline;
 
 		private ReadAhead.Pending<Fact> pending;
 
 		private Consumer<Fact> handOver;
 
-		private TableParser parser;
-
-		private String unit = "";
-
-		private String unitSheet = "";
-
-		private String unitCell = "";
-
-		private int rows;
-
-		private int unmapped;
-
-		private boolean anyTable;
-
 		FileWork(String name, String period, long bytes) {
 			this.name = name;
-			this.period = period;
 			this.bytes = bytes;
-			this.normalizer = new FactNormalizer(SubmissionLoader.this.catalog, SubmissionLoader.this.policy);
-			this.checks = new CrossChecks(SubmissionLoader.this.policy, this.issued);
+			this.pipeline = new SubmissionPipeline(name, period, SubmissionLoader.this.catalog,
+					SubmissionLoader.this.policy, this::detail, this.issues::write);
 		}
 
 		@Override
 		public ReadAhead.Pipeline start(Consumer<Fact> handOver) {
 			this.handOver = handOver;
-			this.parser = new TableParser(SubmissionLoader.this.catalog, this.name, this);
-			return this;
+			return this.pipeline;
 		}
 
-		@Override
-		public void startSheet(String sheet) {
-			this.parser.startSheet(sheet);
-		}
-
-		@Override
-		public void row(Row row) {
-			this.rows++;
-			this.parser.row(row);
-		}
-
-		@Override
-		public void endSheet() {
-			this.parser.endSheet();
-			this.anyTable |= this.parser.sawTableInLastSheet();
-		}
-
-		@Override
-		public void finish() {
-			if (!this.anyTable) {
-				throw new RejectedFileException("file.no-table", "文件中没有找到统计表：需要一行表头，含“专项名称/指标/数量”等列名或指标名称（如“发现问题”）");
-			}
-			this.checks.finish();
-		}
-
-		@Override
-		public void fact(RawFact raw) {
-			this.normalizer.normalize(raw, this.accepted, this.issued);
-		}
-
-		private void accept(Fact fact) {
-			this.checks.accept(fact);
-			if (!fact.isDetail()) {
-				return;
-			}
-			if (!fact.mapped()) {
-				this.unmapped++;
-				reportUnmapped(fact);
-			}
-			else if (fact.kind() != org.huizong.catalog.MetricKind.RATE) {
+		private void detail(Fact fact) {
+			if (fact.mapped() && fact.kind() != org.huizong.catalog.MetricKind.RATE) {
 				this.totals.add(fact);
 			}
 			this.handOver.accept(fact);
 		}
 
-		private void reportUnmapped(Fact fact) {
-			RawFact raw = fact.origin();
-			if (fact.campaign().isEmpty()) {
-				if (raw.campaign().isBlank()) {
-					unmapped(IssueCode.CAMPAIGN_MISSING, raw, raw.cell());
-				}
-				else {
-					unmapped(IssueCode.UNMAPPED_CAMPAIGN, raw, raw.campaign().strip());
-				}
-			}
-			if (fact.metric().isEmpty()) {
-				unmapped(IssueCode.UNMAPPED_METRIC, raw, raw.metric().isBlank() ? "（空）" : raw.metric().strip());
-			}
-			if (fact.source().isEmpty() && !raw.source().isBlank()) {
-				unmapped(IssueCode.UNMAPPED_SOURCE, raw, raw.source().strip());
-			}
-		}
-
-		private void unmapped(IssueCode code, RawFact raw, String name) {
-			String key = code.code() + "\u0000" + (code == IssueCode.CAMPAIGN_MISSING ? raw.sheet() : name);
-			if (this.unmappedReported.size() < MAX_ISSUES_STORED && this.unmappedReported.add(key)) {
-				issue(SubmissionLoader.this.policy.issue(code, raw.sheet(), raw.cell(), name));
-			}
-		}
-
 		void issue(Issue issue) {
-			if (issue.severity() != Severity.IGNORE) {
-				this.issues.write(issue);
-			}
-		}
-
-		@Override
-		public void sheetSkipped(String sheet, String why) {
-			issue(SubmissionLoader.this.policy.issue(IssueCode.SHEET_SKIPPED, sheet, "", why));
-		}
-
-		@Override
-		public void unitNamed(String unit, String sheet, String cell) {
-			if (this.unit.isEmpty()) {
-				this.unit = unit;
-				this.unitSheet = sheet;
-				this.unitCell = cell;
-			}
-		}
-
-		@Override
-		public void periodNamed(String period, String sheet, String cell) {
-			if (!period.equals(this.period)) {
-				issue(SubmissionLoader.this.policy.issue(IssueCode.PERIOD_MISMATCH, sheet, cell, period, this.period));
-			}
+			this.pipeline.issue(issue);
 		}
 
 		/** The unit as far as it is known, for a rejection. */
 		String unitOrFileName() {
-			if (!this.unit.isEmpty()) {
-				return stored(SubmissionLoader.this.catalog.unit(this.unit).orElse(this.unit));
-			}
-			return stored(UnitNames.fromFileName(this.name, SubmissionLoader.this.catalog));
+			return stored(this.pipeline.unitOrFileName());
 		}
 
 	}
@@ -867,46 +748,15 @@ public final class SubmissionLoader {
 			catch (IOException ex) {
 				throw RejectionReason.unreadable(ex);
 			}
-			this.resolvedUnit = resolveUnit();
-			String period = this.work.period;
-			UnitNames.periodOf(this.work.name)
-				.filter((p) -> !p.equals(period))
-				.ifPresent((p) -> this.work
-					.issue(SubmissionLoader.this.policy.issue(IssueCode.PERIOD_MISMATCH, "", "", p, period)));
-			this.outcomes.loaded(this.id, this.resolvedUnit, this.format, this.encoding, this.work.rows, this.written,
-					this.work.unmapped);
+			SubmissionPipeline pipeline = this.work.pipeline;
+			this.resolvedUnit = stored(pipeline.unit());
+			this.outcomes.loaded(this.id, this.resolvedUnit, this.format, this.encoding, pipeline.rows(), this.written,
+					pipeline.unmapped());
 		}
 
 		private void write(Fact fact) {
 			this.facts.write(this.id, fact);
 			this.written++;
-		}
-
-		/**
-		 * The unit: its {@code 填报单位}, else its file name. A file whose name and
-		 * {@code 填报单位} name two different units of the roster is rejected: whose figures
-		 * it holds cannot be told.
-		 */
-		private String resolveUnit() {
-			FileWork work = this.work;
-			Catalog catalog = SubmissionLoader.this.catalog;
-			String fromName = UnitNames.fromFileName(work.name, catalog);
-			if (work.unit.isEmpty()) {
-				if (catalog.unit(fromName).isEmpty()) {
-					work.issue(SubmissionLoader.this.policy.issue(IssueCode.UNIT_UNKNOWN, "", "", fromName));
-				}
-				return stored(fromName);
-			}
-			Optional<String> known = catalog.unit(work.unit);
-			if (known.isEmpty()) {
-				work.issue(SubmissionLoader.this.policy.issue(IssueCode.UNIT_UNKNOWN, work.unitSheet, work.unitCell,
-						work.unit));
-			}
-			else if (catalog.unit(fromName).isPresent() && !fromName.equals(known.get())) {
-				throw RejectionReason.UNIT_CONFLICT.rejection(fromName, known.get(),
-						work.unitSheet.isEmpty() ? work.unitCell : work.unitSheet + " / " + work.unitCell);
-			}
-			return stored(known.orElse(work.unit));
 		}
 
 	}
@@ -919,15 +769,16 @@ public final class SubmissionLoader {
 				return new Rejection(rejected.code(), rejected.reason());
 			}
 			if (ex instanceof OutOfMemoryError || ex instanceof StackOverflowError) {
-				return new Rejection("file.too-complex", "文件过于庞大或结构过于复杂，超出处理上限，请检查文件或拆分后重新报送");
+				RejectedFileException rejection = RejectionReason.TOO_COMPLEX.rejection();
+				return new Rejection(rejection.code(), rejection.reason());
 			}
 			// A reader library's exception on a broken file, or a fault of our own: the
 			// file is
 			// rejected either way, and the trace is kept for whoever looks into it.
 			LOG.warn("文件读取异常，已拒收", ex);
 			String detail = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
-			return new Rejection("file.corrupt",
-					"文件已损坏或格式异常，无法读取（" + SubmissionLedger.truncate(detail, 300) + "），请用 Excel 打开后另存为 .xlsx 重新报送");
+			RejectedFileException rejection = RejectionReason.CORRUPT.rejection(SubmissionLedger.truncate(detail, 300));
+			return new Rejection(rejection.code(), rejection.reason());
 		}
 
 	}

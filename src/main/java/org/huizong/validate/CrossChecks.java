@@ -14,7 +14,6 @@ import org.huizong.issue.IssueCode;
 import org.huizong.issue.Severity;
 import org.huizong.issue.SeverityPolicy;
 import org.huizong.normalize.Fact;
-import org.huizong.table.RowRole;
 
 /**
  * The rules that look across figures of one submission: totals rows against their

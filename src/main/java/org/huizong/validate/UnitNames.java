@@ -1,4 +1,4 @@
-package org.huizong.load;
+package org.huizong.validate;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -10,7 +10,7 @@ import org.huizong.catalog.Catalog;
  * The unit and period a file name gives: {@code 第三环卫所_2017-06.csv} is 第三环卫所 for 2017-06,
  * {@code 绿化管理站2017.06.xls} is 绿化管理站.
  */
-final class UnitNames {
+public final class UnitNames {
 
 	private static final Pattern PERIOD = Pattern
 		.compile("(20\\d{2})\\s*[-_.年/]?\\s*(0?[1-9]|1[0-2])(?!\\d)\\s*(?:月份?)?");
@@ -25,7 +25,7 @@ final class UnitNames {
 	private UnitNames() {
 	}
 
-	static String fromFileName(String fileName, Catalog catalog) {
+	public static String fromFileName(String fileName, Catalog catalog) {
 		String base = baseName(fileName);
 		Optional<String> known = catalog.unit(base);
 		if (known.isPresent()) {
@@ -39,7 +39,7 @@ final class UnitNames {
 		return catalog.unit(first).orElse(first);
 	}
 
-	static Optional<String> periodOf(String fileName) {
+	public static Optional<String> periodOf(String fileName) {
 		Matcher m = PERIOD.matcher(baseName(fileName));
 		if (m.find()) {
 			return Optional.of(String.format("%s-%02d", m.group(1), Integer.parseInt(m.group(2))));

@@ -1,4 +1,4 @@
-package org.huizong.load;
+package org.huizong.validate;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package org.huizong.load;
+package org.huizong.validate;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -8,13 +8,16 @@ import java.text.MessageFormat;
 import org.huizong.intake.RejectedFileException;
 
 /**
- * Why the loader itself rejects a whole file (the readers have their own reasons), with
- * its stable code and its Chinese text.
+ * Why a whole file is rejected after it was opened (the readers have their own reasons
+ * for files they cannot read), with its stable code and its Chinese text.
  */
-enum RejectionReason {
+public enum RejectionReason {
 
 	UNIT_CONFLICT("file.unit-conflict", "文件名表明是“{0}”的报表，但表内填报单位（{2}）是“{1}”，无法确定是哪个单位的数据；请核实后改正文件名或填报单位重新报送"),
-	UNREADABLE("file.unreadable", "文件无法读取（{0}），请检查文件后重新放入收件箱");
+	UNREADABLE("file.unreadable", "文件无法读取（{0}），请检查文件后重新放入收件箱"),
+	TOO_COMPLEX("file.too-complex", "文件过于庞大或结构过于复杂，超出处理上限，请检查文件或拆分后重新报送"),
+	CORRUPT("file.corrupt", "文件已损坏或格式异常，无法读取（{0}），请用 Excel 打开后另存为 .xlsx 重新报送"),
+	REFUSED("file.refused", "数据库拒绝保存本文件的数据（{0}），请检查文件内容后重新报送");
 
 	private final String code;
 
@@ -25,16 +28,16 @@ enum RejectionReason {
 		this.template = template;
 	}
 
-	String code() {
+	public String code() {
 		return this.code;
 	}
 
-	RejectedFileException rejection(Object... args) {
+	public RejectedFileException rejection(Object... args) {
 		return new RejectedFileException(this.code, new MessageFormat(this.template).format(args));
 	}
 
 	/** A file that could not be opened or read: the reason a clerk can act on. */
-	static RejectedFileException unreadable(IOException ex) {
+	public static RejectedFileException unreadable(IOException ex) {
 		String why;
 		if (ex instanceof AccessDeniedException) {
 			why = "没有读取权限";
