@@ -7,6 +7,7 @@ import java.util.function.BooleanSupplier;
 
 import org.huizong.load.FileOutcome;
 import org.huizong.load.RunHistory;
+import org.huizong.load.PeriodFiles;
 import org.huizong.load.SubmissionLoader;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -32,7 +33,7 @@ class SubmissionWriter implements ItemWriter<InboxFile>, StepExecutionListener {
 
 	private int seq;
 
-	private SubmissionLoader.PeriodFiles files;
+	private PeriodFiles files;
 
 	private final InboxReader inbox;
 

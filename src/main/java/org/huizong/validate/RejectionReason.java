@@ -19,6 +19,8 @@ public enum RejectionReason {
 	CORRUPT("file.corrupt", "文件已损坏或格式异常，无法读取（{0}），请用 Excel 打开后另存为 .xlsx 重新报送"),
 	REFUSED("file.refused", "数据库拒绝保存本文件的数据（{0}），请检查文件内容后重新报送");
 
+	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RejectionReason.class);
+
 	private final String code;
 
 	private final String template;
@@ -34,6 +36,23 @@ public enum RejectionReason {
 
 	public RejectedFileException rejection(Object... args) {
 		return new RejectedFileException(this.code, new MessageFormat(this.template).format(args));
+	}
+
+	/**
+	 * Whatever went wrong while a file was read, as a rejection a clerk can act on: a
+	 * reader library's exception on a broken file, or a fault of our own, rejects the
+	 * file either way, and the trace is kept in the log for whoever looks into it.
+	 */
+	public static RejectedFileException of(Throwable ex) {
+		if (ex instanceof RejectedFileException rejected) {
+			return rejected;
+		}
+		if (ex instanceof OutOfMemoryError || ex instanceof StackOverflowError) {
+			return TOO_COMPLEX.rejection();
+		}
+		LOG.warn("文件读取异常，已拒收", ex);
+		String detail = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+		return CORRUPT.rejection((detail.length() <= 300) ? detail : detail.substring(0, 299) + "…");
 	}
 
 	/** A file that could not be opened or read: the reason a clerk can act on. */

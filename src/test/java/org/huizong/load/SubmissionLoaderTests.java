@@ -48,7 +48,7 @@ class SubmissionLoaderTests {
 						ReadLimits.defaults(), Clock.systemDefaultZone());
 
 				List<FileOutcome> outcomes = new TransactionTemplate(transactions).execute((status) -> {
-					try (SubmissionLoader.PeriodFiles files = loader.forPeriod("2017-06", false)) {
+					try (PeriodFiles files = loader.forPeriod("2017-06", false)) {
 						return files.load(
 								List.of(new SubmissionLoader.Incoming(gone, gone.getFileName().toString(), 0),
 										new SubmissionLoader.Incoming(good, good.getFileName().toString(), 0)),
