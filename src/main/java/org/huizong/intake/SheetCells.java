@@ -161,6 +161,9 @@ final class SheetCells {
 		return Cell.text(this.column, this.strings.get(index));
 	}
 
+	/** The day after the last date Excel has, 9999-12-31. */
+	static final double LAST_EXCEL_DATE = 2958466;
+
 	private Cell number(String raw) {
 		String text = raw.trim();
 		if (text.isEmpty()) {
@@ -186,7 +189,9 @@ final class SheetCells {
 		}
 		if (date) {
 			double serial = number.doubleValue();
-			String shown = DateUtil.isValidExcelDate(serial)
+			// Excel's dates end with 9999-12-31 (2958465); past that, POI fails on the
+			// number instead of telling it is no date
+			String shown = (DateUtil.isValidExcelDate(serial) && serial < LAST_EXCEL_DATE)
 					? DateUtil.getLocalDateTime(serial, this.date1904).toLocalDate().toString() : text;
 			return new Cell(this.column, CellKind.DATE, shown);
 		}

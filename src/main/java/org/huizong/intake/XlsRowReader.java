@@ -199,7 +199,8 @@ final class XlsRowReader implements SubmissionReader {
 			}
 			int formatIndex = this.formats.getFormatIndex(record);
 			String format = this.formats.getFormatString(record);
-			if (format != null && DateUtil.isADateFormat(formatIndex, format) && DateUtil.isValidExcelDate(value)) {
+			if (format != null && DateUtil.isADateFormat(formatIndex, format) && DateUtil.isValidExcelDate(value)
+					&& value < SheetCells.LAST_EXCEL_DATE) {
 				return new Cell(column, CellKind.DATE,
 						DateUtil.getLocalDateTime(value, this.date1904).toLocalDate().toString());
 			}

@@ -61,7 +61,11 @@ class SheetXmlScannerTests {
 				Arguments.of("<row r=\"12\"><c r=\"A12\" t=\"inlineStr\"><is><t>甲&#13;&#10;乙</t></is></c></row>",
 						"12 A12 TEXT 甲\r\n乙"),
 				Arguments.of("<row r=\"&#49;3\"><c r=\"A&#49;3\" s=\"&#48;\"><v>-1.50</v></c></row>",
-						"13 A13 NUMBER -1.5"));
+						"13 A13 NUMBER -1.5"),
+				// past Excel's last date: told at its cell, not a failure of the file
+				Arguments.of(
+						"<row r=\"14\"><c r=\"A14\" s=\"1\"><v>1E312</v></c><c r=\"B14\" s=\"1\"><v>3E6</v></c></row>",
+						"14 A14 DATE 1E312; 14 B14 DATE 3E6"));
 	}
 
 	@ParameterizedTest
