@@ -3,7 +3,10 @@ package org.huizong.intake;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+
+import javax.xml.stream.XMLStreamException;
 
 import org.apache.poi.ss.usermodel.DateUtil;
 
@@ -258,6 +261,36 @@ final class SheetCells {
 			}
 		}
 		return column - 1;
+	}
+
+	private static final byte[] INLINE_STR = "inlineStr".getBytes(StandardCharsets.US_ASCII);
+
+	/**
+	 * A cell's type, as the worksheet scanner has it in bytes, as the constant it mostly
+	 * is.
+	 */
+	static String type(XmlBytes xml, byte[] b, int from, int to) throws XMLStreamException {
+		int length = to - from;
+		if (length == 1) {
+			switch (b[from]) {
+				case 's':
+					return "s";
+				case 'n':
+					return "n";
+				case 'b':
+					return "b";
+				case 'e':
+					return "e";
+				default:
+			}
+		}
+		else if (length == 3 && b[from] == 's' && b[from + 1] == 't' && b[from + 2] == 'r') {
+			return "str";
+		}
+		else if (length == 9 && Arrays.equals(b, from, to, INLINE_STR, 0, 9)) {
+			return "inlineStr";
+		}
+		return xml.utf8(b, from, to);
 	}
 
 }
