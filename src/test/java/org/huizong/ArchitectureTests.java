@@ -79,4 +79,26 @@ class ArchitectureTests {
 		slices().matching("org.huizong.(*)..").should().beFreeOfCycles().check(classes);
 	}
 
+	/** A class a newcomer can read: one job, at most 500 lines. */
+	@Test
+	void noSourceFileOverFiveHundredLines() throws Exception {
+		try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files
+			.walk(java.nio.file.Path.of("src/main/java"))) {
+			java.util.List<String> longer = files.filter((file) -> file.toString().endsWith(".java"))
+				.filter((file) -> lines(file) > 500)
+				.map((file) -> file + " (" + lines(file) + ")")
+				.toList();
+			org.assertj.core.api.Assertions.assertThat(longer).isEmpty();
+		}
+	}
+
+	private static long lines(java.nio.file.Path file) {
+		try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(file)) {
+			return lines.count();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 }

@@ -25,7 +25,7 @@ record Column(int index, String header, Optional<HeaderRole> role, String metric
 
 	static Column of(int index, String header, Catalog catalog) {
 		String text = header.strip();
-		if (TableParser.isTotalLabel(text)) {
+		if (RowRole.isTotalLabel(text)) {
 			return new Column(index, text, Optional.empty(), "", "", true, false);
 		}
 		Optional<HeaderRole> role = catalog.headerRole(text);

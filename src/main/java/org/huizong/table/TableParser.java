@@ -16,7 +16,6 @@ import org.huizong.intake.Cell;
 import org.huizong.intake.CellKind;
 import org.huizong.intake.Row;
 import org.huizong.intake.RowSink;
-import org.huizong.intake.ValueParser;
 
 /**
  * Finds the statistics tables in each sheet as its rows stream by, and turns their detail
@@ -59,6 +58,8 @@ public final class TableParser implements RowSink {
 		.collect(java.util.stream.Collectors.joining()) + "注";
 
 	private final Catalog catalog;
+
+	private final HeaderLocator headers;
 
 	private final String fileCampaign;
 
@@ -116,6 +117,7 @@ public final class TableParser implements RowSink {
 	 */
 	public TableParser(Catalog catalog, String fileName, SheetFacts out) {
 		this.catalog = catalog;
+		this.headers = new HeaderLocator(catalog);
 		this.fileCampaign = catalog.campaignWithin(fileName).orElse("");
 		this.out = out;
 	}
@@ -140,13 +142,13 @@ public final class TableParser implements RowSink {
 		if (this.pendingHeader != null) {
 			Row upper = this.pendingHeader;
 			this.pendingHeader = null;
-			if (isHeaderContinuation(upper, row)) {
-				startTable(merge(upper, row), upper.number());
+			if (this.headers.isContinuation(upper, row)) {
+				startTable(this.headers.merge(upper, row), upper.number());
 				return;
 			}
-			startTable(headerTexts(upper), upper.number());
+			startTable(this.headers.texts(upper), upper.number());
 		}
-		if (looksLikeHeader(row)) {
+		if (this.headers.looksLikeHeader(row)) {
 			this.pendingHeader = row;
 			return;
 		}
@@ -161,7 +163,7 @@ public final class TableParser implements RowSink {
 	@Override
 	public void endSheet() {
 		if (this.pendingHeader != null) {
-			startTable(headerTexts(this.pendingHeader), this.pendingHeader.number());
+			startTable(this.headers.texts(this.pendingHeader), this.pendingHeader.number());
 			this.pendingHeader = null;
 		}
 		this.sawTableInLast = this.sawTable;
@@ -174,19 +176,6 @@ public final class TableParser implements RowSink {
 	/** Whether the sheet that just ended held at least one table. */
 	public boolean sawTableInLastSheet() {
 		return this.sawTableInLast;
-	}
-
-	static boolean isTotalLabel(String text) {
-		if (text.indexOf('计') < 0) {
-			return false;
-		}
-		String folded = Names.fold(text);
-		return folded.equals("合计") || folded.equals("小计") || folded.equals("总计") || folded.equals("共计")
-				|| folded.equals("全区合计") || folded.equals("总合计");
-	}
-
-	private static boolean isSubtotalLabel(String text) {
-		return Names.fold(text).equals("小计");
 	}
 
 	private void endTable() {
@@ -236,83 +225,6 @@ public final class TableParser implements RowSink {
 			}
 		}
 		return "";
-	}
-
-	private boolean looksLikeHeader(Row row) {
-		for (int c = 0; c < row.cells().size(); c++) {
-			Cell cell = row.cells().get(c);
-			// a number written as text rules a header out, as below; this one is quick to
-			// tell
-			if (cell.kind() != CellKind.TEXT || ValueParser.isPlainNumber(cell.text())) {
-				return false;
-			}
-		}
-		int known = 0;
-		boolean valueOrMetric = false;
-		for (int c = 0; c < row.cells().size(); c++) {
-			Cell cell = row.cells().get(c);
-			Optional<HeaderRole> role = this.catalog.headerRole(cell.text());
-			if (role.isPresent()) {
-				known++;
-				valueOrMetric |= role.get() == HeaderRole.VALUE;
-			}
-			else if (this.catalog.metric(cell.text()).isPresent()) {
-				known++;
-				valueOrMetric = true;
-			}
-		}
-		if (known < 2 || !valueOrMetric) {
-			return false;
-		}
-		for (int c = 0; c < row.cells().size(); c++) {
-			Cell cell = row.cells().get(c);
-			if (isNumberText(cell.text())) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private boolean isHeaderContinuation(Row upper, Row lower) {
-		boolean fillsGap = false;
-		for (Cell cell : lower.cells()) {
-			if (cell.kind() != CellKind.TEXT || isNumberText(cell.text())) {
-				return false;
-			}
-			boolean known = this.catalog.headerRole(cell.text()).isPresent()
-					|| this.catalog.metric(cell.text()).isPresent();
-			String above = upper.text(cell.column());
-			boolean aboveKnown = !above.isEmpty()
-					&& (this.catalog.headerRole(above).isPresent() || this.catalog.metric(above).isPresent());
-			if (known && !aboveKnown) {
-				fillsGap = true;
-			}
-		}
-		return fillsGap;
-	}
-
-	private Map<Integer, String> headerTexts(Row row) {
-		Map<Integer, String> texts = new TreeMap<>();
-		row.cells().forEach((cell) -> texts.put(cell.column(), cell.text().strip()));
-		return texts;
-	}
-
-	private Map<Integer, String> merge(Row upper, Row lower) {
-		Map<Integer, String> texts = headerTexts(upper);
-		for (Cell cell : lower.cells()) {
-			String below = cell.text().strip();
-			String above = texts.getOrDefault(cell.column(), "");
-			boolean belowKnown = this.catalog.headerRole(below).isPresent() || this.catalog.metric(below).isPresent();
-			boolean aboveKnown = !above.isEmpty()
-					&& (this.catalog.headerRole(above).isPresent() || this.catalog.metric(above).isPresent());
-			if (belowKnown || above.isEmpty()) {
-				texts.put(cell.column(), below);
-			}
-			else if (!aboveKnown) {
-				texts.put(cell.column(), above + below);
-			}
-		}
-		return texts;
 	}
 
 	/**
@@ -380,8 +292,8 @@ public final class TableParser implements RowSink {
 			Column column = column(cell.column());
 			boolean valueColumn = column != null
 					&& (column.is(HeaderRole.VALUE) || (!this.longLayout && !column.isRecognised()));
-			if (!valueColumn && cell.kind() == CellKind.TEXT && isTotalLabel(cell.text())) {
-				role = isSubtotalLabel(cell.text()) ? RowRole.SUBTOTAL : RowRole.TOTAL;
+			if (!valueColumn && cell.kind() == CellKind.TEXT && RowRole.isTotalLabel(cell.text())) {
+				role = RowRole.ofLabel(cell.text());
 				totalLabel = cell.text().strip();
 			}
 		}
@@ -470,7 +382,7 @@ public final class TableParser implements RowSink {
 				}
 			}
 			else if (column.role().isEmpty() && !column.metric().isEmpty()) {
-				if (column.knownMetric() || cell.kind() == CellKind.NUMBER || isNumberText(cell.text())) {
+				if (column.knownMetric() || cell.kind() == CellKind.NUMBER || HeaderLocator.isNumberText(cell.text())) {
 					values.add(cell);
 				}
 			}
@@ -552,7 +464,8 @@ public final class TableParser implements RowSink {
 			Column column = column(cell.column());
 			boolean figureColumn = column != null && column.knownMetric();
 			boolean roleColumn = column != null && column.role().isPresent();
-			if (!figureColumn && !roleColumn && cell.kind() == CellKind.TEXT && !isNumberText(cell.text())) {
+			if (!figureColumn && !roleColumn && cell.kind() == CellKind.TEXT
+					&& !HeaderLocator.isNumberText(cell.text())) {
 				return cell.text().strip();
 			}
 		}
@@ -571,10 +484,6 @@ public final class TableParser implements RowSink {
 
 	private Column columnWith(HeaderRole role) {
 		return this.byRole.get(role);
-	}
-
-	private static boolean isNumberText(String text) {
-		return ValueParser.parse(text).isPresent();
 	}
 
 }
