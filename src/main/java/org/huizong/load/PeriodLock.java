@@ -42,7 +42,9 @@ public final class PeriodLock implements AutoCloseable {
 		Connection connection = dataSource.getConnection();
 		try {
 			boolean postgres = Databases.isPostgres(connection);
-			long key = key(period);
+			// advisory locks are the database's, not a schema's: two offices' schemas in
+			// one database lock apart
+			long key = postgres ? key(connection.getSchema() + "/" + period) : key(period);
 			if (!postgres) {
 				prepareRow(connection, period);
 			}
