@@ -19,9 +19,15 @@ import org.springframework.core.env.Environment;
  * {@link EmbeddedDatabase} for what that takes at exit.</li>
  * </ul>
  */
-final class DatabaseSettings implements BeanPostProcessor {
+public final class DatabaseSettings implements BeanPostProcessor {
 
 	static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
+
+	/**
+	 * The schema version this build writes: the highest migration under
+	 * {@code db/migration} (a test holds the two equal).
+	 */
+	public static final int SCHEMA_VERSION = 9;
 
 	private final Environment environment;
 
@@ -58,6 +64,25 @@ final class DatabaseSettings implements BeanPostProcessor {
 	/** How long the database may leave a statement unanswered. */
 	static Duration timeout(Environment environment) {
 		return Binder.get(environment).bind("huizong.db-timeout", Duration.class).orElse(DEFAULT_TIMEOUT);
+	}
+
+	/**
+	 * A URL for a short look at the database without the application context: H2 as every
+	 * process shares it, PostgreSQL with the default timeouts unless the URL has its own.
+	 */
+	public static String quick(String url) {
+		if (!url.startsWith("jdbc:postgresql:")) {
+			return embedded(url);
+		}
+		String seconds = Long.toString(DEFAULT_TIMEOUT.toSeconds());
+		StringBuilder settings = new StringBuilder(url);
+		if (!url.contains("socketTimeout=")) {
+			settings.append(url.contains("?") ? '&' : '?').append("socketTimeout=").append(seconds);
+		}
+		if (!url.contains("connectTimeout=")) {
+			settings.append("&connectTimeout=30");
+		}
+		return settings.toString();
 	}
 
 	/** An H2 file URL with the settings every process sharing it needs. */

@@ -93,8 +93,8 @@ class HuizongConfiguration {
 	}
 
 	@Bean
-	RunStatus runStatus(JdbcTemplate jdbc, javax.sql.DataSource dataSource, Catalog catalog) {
-		return new RunStatus(jdbc, dataSource, catalog);
+	RunStatus runStatus(javax.sql.DataSource dataSource, Catalog catalog) {
+		return new RunStatus(dataSource, catalog);
 	}
 
 	@Bean

@@ -101,4 +101,18 @@ class ArchitectureTests {
 		}
 	}
 
+	/** The quick status knows which schema version this build writes. */
+	@Test
+	void theSchemaVersionIsTheHighestMigration() throws Exception {
+		try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files
+			.walk(java.nio.file.Path.of("src/main/resources/db/migration"))) {
+			int highest = files.map((file) -> file.getFileName().toString())
+				.filter((name) -> name.matches("V\\d+__.*\\.sql"))
+				.mapToInt((name) -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
+				.max()
+				.orElseThrow();
+			org.assertj.core.api.Assertions.assertThat(DatabaseSettings.SCHEMA_VERSION).isEqualTo(highest);
+		}
+	}
+
 }

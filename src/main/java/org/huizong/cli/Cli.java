@@ -219,6 +219,14 @@ public final class Cli {
 
 	private int status(Arguments arguments) throws Exception {
 		String period = (arguments.optional("period") != null) ? arguments.period() : null;
+		String db = arguments.optional("db");
+		if (db != null && !db.startsWith("jdbc:")) {
+			databaseProperties(db);
+		}
+		Optional<Boolean> quick = QuickStatus.print(db, period, this.out);
+		if (quick.isPresent()) {
+			return quick.get() ? OK : FAILED;
+		}
 		try (ConfigurableApplicationContext context = start(databaseProperties(arguments.optional("db")))) {
 			return context.getBean(RunStatus.class).print(period, this.out) ? OK : FAILED;
 		}

@@ -1,10 +1,14 @@
 package org.huizong.report;
 
 import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +17,6 @@ import javax.sql.DataSource;
 
 import org.huizong.catalog.Catalog;
 import org.huizong.load.PeriodLock;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What the runs did, for a person or for monitoring: recent runs with outcome, duration
@@ -27,14 +30,15 @@ public final class RunStatus {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-	private final JdbcTemplate jdbc;
-
 	private final DataSource dataSource;
 
 	private final Catalog catalog;
 
-	public RunStatus(JdbcTemplate jdbc, DataSource dataSource, Catalog catalog) {
-		this.jdbc = jdbc;
+	/**
+	 * Plain JDBC, without Spring's: {@code status} starts without the application
+	 * context, and a JDBC template would start the logging it does not need.
+	 */
+	public RunStatus(DataSource dataSource, Catalog catalog) {
 		this.dataSource = dataSource;
 		this.catalog = catalog;
 	}
@@ -47,14 +51,14 @@ public final class RunStatus {
 	 * @return whether the latest run (of the period, where one is given) is healthy
 	 */
 	public boolean print(String period, PrintStream out) throws SQLException, InterruptedException {
-		List<Run> runs = this.jdbc.query("SELECT r.id, r.period, r.started_at, r.finished_at, r.status, "
+		List<Run> runs = query("SELECT r.id, r.period, r.started_at, r.finished_at, r.status, "
 				+ "SUM(CASE WHEN f.outcome = 'loaded' THEN 1 ELSE 0 END), SUM(CASE WHEN f.outcome = 'unchanged' THEN 1 ELSE 0 END), "
 				+ "SUM(CASE WHEN f.outcome = 'rejected' THEN 1 ELSE 0 END) FROM run r LEFT JOIN run_file f ON f.run_id = r.id "
 				+ ((period != null) ? "WHERE r.period = ? " : "")
 				+ "GROUP BY r.id, r.period, r.started_at, r.finished_at, r.status ORDER BY r.id DESC",
-				(rs, i) -> new Run(rs.getLong(1), rs.getString(2), rs.getTimestamp(3), rs.getTimestamp(4),
-						rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8)),
-				(period != null) ? new Object[] { period } : new Object[0]);
+				(rs) -> new Run(rs.getLong(1), rs.getString(2), rs.getTimestamp(3), rs.getTimestamp(4), rs.getString(5),
+						rs.getInt(6), rs.getInt(7), rs.getInt(8)),
+				period);
 		if (runs.isEmpty()) {
 			out.println((period != null) ? "期间 " + period + " 还没有运行记录" : "还没有运行记录");
 			return true;
@@ -96,10 +100,10 @@ public final class RunStatus {
 		};
 	}
 
-	private void printUnits(String period, PrintStream out) {
+	private void printUnits(String period, PrintStream out) throws SQLException {
 		Set<String> submitted = new LinkedHashSet<>();
-		List<String> lines = this.jdbc.query("SELECT unit, file_name, received_at FROM submission "
-				+ "WHERE period = ? AND status = 'loaded' ORDER BY unit", (rs, i) -> {
+		List<String> lines = query("SELECT unit, file_name, received_at FROM submission "
+				+ "WHERE period = ? AND status = 'loaded' ORDER BY unit", (rs) -> {
 					submitted.add(rs.getString(1));
 					return "  " + Printable.of(rs.getString(1)) + "：" + Printable.of(rs.getString(2)) + "（收到于 "
 							+ rs.getTimestamp(3).toLocalDateTime().format(TIME) + "）";
@@ -110,6 +114,29 @@ public final class RunStatus {
 		if (!missing.isEmpty()) {
 			out.println("名册中尚未报送（" + missing.size() + " 个）：" + String.join("、", missing));
 		}
+	}
+
+	private interface RowMapper<T> {
+
+		T map(ResultSet rs) throws SQLException;
+
+	}
+
+	/** The rows of a query with at most one text parameter ({@code null} for none). */
+	private <T> List<T> query(String sql, RowMapper<T> mapper, String parameter) throws SQLException {
+		List<T> rows = new ArrayList<>();
+		try (Connection connection = this.dataSource.getConnection();
+				PreparedStatement statement = connection.prepareStatement(sql)) {
+			if (parameter != null) {
+				statement.setString(1, parameter);
+			}
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					rows.add(mapper.map(rs));
+				}
+			}
+		}
+		return rows;
 	}
 
 }
