@@ -61,8 +61,7 @@ final class CsvRowReader implements SubmissionReader {
 			for (CSVRecord record : parser) {
 				List<Cell> cells = new ArrayList<>();
 				if (record.getRecordNumber() > this.limits.maxRowsPerSheet()) {
-					throw new RejectedFileException("file.too-many-rows",
-							"行数超过上限 " + this.limits.maxRowsPerSheet() + "，请拆分后重新报送");
+					throw RejectionReason.CSV_TOO_MANY_ROWS.rejection(this.limits.maxRowsPerSheet());
 				}
 				for (int i = 0; i < Math.min(record.size(), this.limits.maxColumns()); i++) {
 					String value = record.get(i).strip();
@@ -75,12 +74,12 @@ final class CsvRowReader implements SubmissionReader {
 		}
 		catch (UncheckedIOException ex) {
 			if (ex.getCause() instanceof CharacterCodingException) {
-				throw new RejectedFileException("file.encoding", "文件编码无效：" + this.encoding.label() + " 无法解码的字节", ex);
+				throw RejectionReason.UNDECODABLE.rejection(ex, this.encoding.label());
 			}
-			throw new RejectedFileException("file.csv", "CSV 格式错误：" + ex.getMessage(), ex);
+			throw RejectionReason.CSV.rejection(ex, ex.getMessage());
 		}
 		catch (IllegalStateException ex) {
-			throw new RejectedFileException("file.csv", "CSV 格式错误：" + ex.getMessage(), ex);
+			throw RejectionReason.CSV.rejection(ex, ex.getMessage());
 		}
 		sink.endSheet();
 	}

@@ -59,8 +59,7 @@ final class HtmlTableReader implements SubmissionReader {
 	@Override
 	public void read(RowSink sink) throws IOException {
 		if (Files.size(this.file) > MAX_BYTES) {
-			throw new RejectedFileException("file.too-large",
-					"网页表格超过 " + MAX_BYTES / 1024 / 1024 + " MB，请另存为 .xlsx 后重新报送");
+			throw RejectionReason.HTML_TOO_LARGE.rejection(MAX_BYTES / 1024 / 1024);
 		}
 		Document document;
 		try (InputStream in = Files.newInputStream(this.file)) {
@@ -92,7 +91,7 @@ final class HtmlTableReader implements SubmissionReader {
 			}
 		}
 		if (tableNo == 0) {
-			throw new RejectedFileException("file.no-table", "网页文件中没有表格（<table>），请另存为 .xlsx 后重新报送");
+			throw RejectionReason.HTML_NO_TABLE.rejection();
 		}
 	}
 
@@ -105,8 +104,7 @@ final class HtmlTableReader implements SubmissionReader {
 			}
 			rowNumber++;
 			if (rowNumber - rowsAbove > this.limits.maxRowsPerSheet()) {
-				throw new RejectedFileException("file.too-many-rows",
-						"表格行数超过上限 " + this.limits.maxRowsPerSheet() + "，请拆分后重新报送");
+				throw RejectionReason.HTML_TOO_MANY_ROWS.rejection(this.limits.maxRowsPerSheet());
 			}
 			List<Cell> cells = new ArrayList<>();
 			int column = 0;

@@ -149,8 +149,7 @@ public final class ReadAhead {
 					long left = deadline - System.nanoTime();
 					Event event = (left > 0) ? this.queue.poll(left, TimeUnit.NANOSECONDS) : null;
 					if (event == null) {
-						throw new RejectedFileException("file.time-limit",
-								"读取时间超过上限 " + limit.toSeconds() + " 秒，文件可能过大或结构异常，请检查或拆分后重新报送");
+						throw RejectionReason.TIME_LIMIT.rejection(Long.toString(limit.toSeconds()));
 					}
 					if (event instanceof Items items) {
 						Object[] array = items.items();

@@ -63,8 +63,7 @@ final class SheetCells {
 		this.cells = new ArrayList<>();
 		this.nextColumn = 0;
 		if (++this.rowsRead > this.limits.maxRowsPerSheet()) {
-			throw new RejectedFileException("file.too-many-rows",
-					"工作表行数超过上限 " + this.limits.maxRowsPerSheet() + "，请拆分后重新报送");
+			throw RejectionReason.SHEET_TOO_MANY_ROWS.rejection(this.limits.maxRowsPerSheet());
 		}
 	}
 
@@ -159,7 +158,7 @@ final class SheetCells {
 		}
 		int index = parseInt(raw.trim());
 		if (index < 0 || index >= this.strings.size()) {
-			throw new RejectedFileException("file.corrupt", "文件已损坏：单元格引用了不存在的共享字符串，请用 Excel 打开后另存为 .xlsx 重新报送");
+			throw RejectionReason.NO_SHARED_STRING.rejection();
 		}
 		return Cell.text(this.column, this.strings.get(index));
 	}

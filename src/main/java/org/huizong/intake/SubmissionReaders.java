@@ -27,7 +27,7 @@ public final class SubmissionReaders {
 			head = in.readNBytes(SNIFF_BYTES);
 		}
 		if (head.length == 0) {
-			throw new RejectedFileException("file.empty", "文件是空的（0 字节），请重新报送");
+			throw RejectionReason.EMPTY.rejection();
 		}
 		if (startsWith(head, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
 			return ole2(file, limits);
@@ -37,21 +37,20 @@ public final class SubmissionReaders {
 		}
 		if (startsWith(head, 0x09, 0x08) || startsWith(head, 0x09, 0x04) || startsWith(head, 0x09, 0x02)
 				|| startsWith(head, 0x09, 0x00)) {
-			throw new RejectedFileException("file.unsupported-format",
-					"不支持的格式：Excel 5.0/95 或更早版本的工作簿，请另存为 .xlsx 后重新报送");
+			throw RejectionReason.BIFF_OLD.rejection();
 		}
 		if (startsWith(head, 0x25, 0x50, 0x44, 0x46)) {
-			throw new RejectedFileException("file.unsupported-format", "不支持的格式：PDF 文件，请报送 Excel 表格（.xlsx）");
+			throw RejectionReason.PDF.rejection();
 		}
 		String text = new String(head, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
 		if (looksLikeMarkup(text)) {
 			if (text.contains("urn:schemas-microsoft-com:office:spreadsheet") && !text.contains("<table")) {
-				throw new RejectedFileException("file.unsupported-format", "不支持的格式：Excel 2003 XML 表格，请另存为 .xlsx 后重新报送");
+				throw RejectionReason.SPREADSHEET_ML.rejection();
 			}
 			return new HtmlTableReader(file, limits, head);
 		}
 		if (hasBinaryZeros(head) && !startsWith(head, 0xFF, 0xFE) && !startsWith(head, 0xFE, 0xFF)) {
-			throw new RejectedFileException("file.unsupported-format", "不支持的格式：无法识别的二进制文件，请另存为 .xlsx 后重新报送");
+			throw RejectionReason.BINARY.rejection();
 		}
 		return new CsvRowReader(file, TextEncoding.detect(file), limits);
 	}
@@ -82,18 +81,18 @@ public final class SubmissionReaders {
 			fs.getRoot().getEntryNames().forEach(entries::add);
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new RejectedFileException("file.corrupt", "文件已损坏：Office 文件结构无法读取，请用 Excel 打开后另存为 .xlsx 重新报送", ex);
+			throw RejectionReason.OLE_BROKEN.rejection(ex);
 		}
 		if (entries.contains("EncryptedPackage")) {
-			throw new RejectedFileException("file.encrypted", "加密文件：工作簿设有打开密码，请取消密码后重新报送");
+			throw RejectionReason.ENCRYPTED.rejection();
 		}
 		if (entries.contains("Workbook") || entries.contains("WORKBOOK")) {
 			return new XlsRowReader(file, limits);
 		}
 		if (entries.contains("Book")) {
-			throw new RejectedFileException("file.unsupported-format", "不支持的格式：Excel 5.0/95 工作簿，请另存为 .xlsx 后重新报送");
+			throw RejectionReason.BIFF5.rejection();
 		}
-		throw new RejectedFileException("file.unsupported-format", "不支持的格式：不是 Excel 工作簿的 Office 文件，请另存为 .xlsx 后重新报送");
+		throw RejectionReason.OLE_OTHER.rejection();
 	}
 
 	private static SubmissionReader zip(Path file, ReadLimits limits) throws IOException {
@@ -106,18 +105,18 @@ public final class SubmissionReaders {
 			ods = zip.getEntry("content.xml") != null;
 		}
 		catch (IOException ex) {
-			throw new RejectedFileException("file.corrupt", "文件已损坏：压缩结构不完整（可能传输中断），请重新报送", ex);
+			throw RejectionReason.ZIP_BROKEN.rejection(ex);
 		}
 		if (xlsx) {
 			return new XlsxRowReader(file, limits);
 		}
 		if (xlsb) {
-			throw new RejectedFileException("file.unsupported-format", "不支持的格式：Excel 二进制工作簿（.xlsb），请另存为 .xlsx 后重新报送");
+			throw RejectionReason.XLSB.rejection();
 		}
 		if (ods) {
-			throw new RejectedFileException("file.unsupported-format", "不支持的格式：OpenDocument 表格（.ods），请另存为 .xlsx 后重新报送");
+			throw RejectionReason.ODS.rejection();
 		}
-		throw new RejectedFileException("file.unsupported-format", "不支持的格式：不是 Excel 工作簿的压缩文件，请另存为 .xlsx 后重新报送");
+		throw RejectionReason.ZIP_OTHER.rejection();
 	}
 
 	private static boolean looksLikeMarkup(String head) {

@@ -88,10 +88,8 @@ public final class TextEncoding {
 	private void requireValid(Path file, String prefix) throws IOException {
 		Fault fault = firstFault(file);
 		if (fault != null) {
-			throw new RejectedFileException("file.encoding",
-					prefix + "第" + fault.line + "行含有既不是 UTF-8 也不是 GBK/GB18030 的字节（0x"
-							+ HexFormat.of().withUpperCase().toHexDigits(fault.value)
-							+ "），请用 Excel 另存为“CSV UTF-8”或 .xlsx 后重新报送");
+			throw RejectionReason.NEITHER_UTF8_NOR_GBK.rejection(prefix, Long.toString(fault.line),
+					HexFormat.of().withUpperCase().toHexDigits(fault.value));
 		}
 	}
 

@@ -71,7 +71,7 @@ final class XlsRowReader implements SubmissionReader {
 			listener.finish();
 		}
 		catch (EncryptedDocumentException ex) {
-			throw new RejectedFileException("file.encrypted", "加密文件：工作簿设有打开密码，请取消密码后重新报送", ex);
+			throw RejectionReason.ENCRYPTED.rejection(ex);
 		}
 	}
 
@@ -216,8 +216,7 @@ final class XlsRowReader implements SubmissionReader {
 				flushRow();
 				this.rowIndex = row;
 				if (++this.rowsRead > this.limits.maxRowsPerSheet()) {
-					throw new RejectedFileException("file.too-many-rows",
-							"工作表行数超过上限 " + this.limits.maxRowsPerSheet() + "，请拆分后重新报送");
+					throw RejectionReason.SHEET_TOO_MANY_ROWS.rejection(this.limits.maxRowsPerSheet());
 				}
 			}
 			this.cells.add(cell);

@@ -39,7 +39,7 @@ final class XlsxPackage implements AutoCloseable {
 			this.zip = new ZipFile(file.toFile());
 		}
 		catch (ZipException ex) {
-			throw new RejectedFileException("file.corrupt", "文件已损坏：压缩结构不完整（可能传输中断），请重新报送", ex);
+			throw RejectionReason.ZIP_BROKEN.rejection(ex);
 		}
 		this.limits = limits;
 		Enumeration<? extends ZipEntry> all = this.zip.entries();
@@ -119,8 +119,7 @@ final class XlsxPackage implements AutoCloseable {
 	 * entity expansion ("billion laughs") needs one.
 	 */
 	static RejectedFileException unsafeXml() {
-		return new RejectedFileException("file.unsafe-xml",
-				"文件含有不安全的 XML 内容（DOCTYPE 实体声明），已拒收，请用 Excel 另存为 .xlsx 后重新报送");
+		return RejectionReason.UNSAFE_XML.rejection();
 	}
 
 	/**
@@ -216,7 +215,7 @@ final class XlsxPackage implements AutoCloseable {
 		}
 
 		private static RejectedFileException bomb() {
-			return new RejectedFileException("file.zip-bomb", "文件解压后体积异常（疑似压缩炸弹），超出处理上限，已拒收");
+			return RejectionReason.ZIP_BOMB.rejection();
 		}
 
 	}

@@ -96,10 +96,10 @@ final class XlsxRowReader implements SubmissionReader {
 			}
 		}
 		catch (XMLStreamException ex) {
-			throw new RejectedFileException("file.corrupt", "文件已损坏，XML 内容无法解析，请用 Excel 打开后另存为 .xlsx 重新报送", ex);
+			throw RejectionReason.XML_BROKEN.rejection(ex);
 		}
 		catch (java.util.zip.ZipException ex) {
-			throw new RejectedFileException("file.corrupt", "文件已损坏：压缩内容无法解开（可能传输中断），请重新报送", ex);
+			throw RejectionReason.INFLATE_BROKEN.rejection(ex);
 		}
 	}
 
@@ -112,13 +112,12 @@ final class XlsxRowReader implements SubmissionReader {
 		String workbook = target(root, OFFICE_DOCUMENT);
 		if (workbook == null) {
 			if (target(root, STRICT_DOCUMENT) != null) {
-				throw new RejectedFileException("file.unsupported-format",
-						"不支持的格式：Strict Open XML 工作簿，请在 Excel 中另存为普通的“Excel 工作簿（.xlsx）”后重新报送");
+				throw RejectionReason.STRICT_OOXML.rejection();
 			}
 			workbook = "xl/workbook.xml";
 		}
 		if (!pkg.contains(workbook)) {
-			throw new RejectedFileException("file.corrupt", "文件已损坏：压缩包中没有工作簿，请用 Excel 打开后另存为 .xlsx 重新报送");
+			throw RejectionReason.NO_WORKBOOK.rejection();
 		}
 		return workbook;
 	}
@@ -231,8 +230,7 @@ final class XlsxRowReader implements SubmissionReader {
 							String value = this.limits.cut(text.toString());
 							chars += value.length();
 							if (chars > MAX_SHARED_CHARS) {
-								throw new RejectedFileException("file.too-large",
-										"工作簿的共享字符串超过 " + MAX_SHARED_CHARS / 1024 / 1024 + "M 字符，超出处理上限，请拆分后重新报送");
+								throw RejectionReason.TOO_MANY_STRINGS.rejection(MAX_SHARED_CHARS / 1024 / 1024);
 							}
 							strings.add(value);
 						}

@@ -21,7 +21,7 @@ import org.huizong.issue.IssueCode;
 import org.huizong.issue.Severity;
 import org.huizong.issue.SeverityPolicy;
 import org.huizong.load.SubmissionLoader.Incoming;
-import org.huizong.validate.RejectionReason;
+import org.huizong.intake.RejectionReason;
 import org.huizong.validate.UnitNames;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -5,7 +5,7 @@ import java.time.Duration;
 
 import org.huizong.intake.SubmissionReader;
 import org.huizong.normalize.Fact;
-import org.huizong.validate.RejectionReason;
+import org.huizong.intake.RejectionReason;
 import org.huizong.validate.SubmissionPipeline;
 
 /**

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.huizong.catalog.Catalog;
 import org.huizong.intake.ReadAhead;
 import org.huizong.intake.ReadLimits;
+import org.huizong.intake.RejectionReason;
 import org.huizong.intake.RejectedFileException;
 import org.huizong.intake.Row;
 import org.huizong.intake.SubmissionReader;
@@ -141,7 +142,7 @@ public final class SubmissionPipeline implements ReadAhead.Pipeline, SheetFacts 
 	@Override
 	public void finish() {
 		if (!this.anyTable) {
-			throw new RejectedFileException("file.no-table", "文件中没有找到统计表：需要一行表头，含“专项名称/指标/数量”等列名或指标名称（如“发现问题”）");
+			throw RejectionReason.NO_TABLE.rejection();
 		}
 		this.checks.finish();
 		this.unit = settleUnit();
