@@ -79,13 +79,27 @@ public final class FeedbackWriter {
 			text(row, 0, issue.sheet(), null);
 			text(row, 1, issue.cell(), null);
 			text(row, 2, label(issue.severity()), styles.of(issue.severity()));
-			text(row, 3, issue.message(), null);
+			text(row, 3, issue.message(), styles.wrapped);
 			text(row, 4, issue.code(), null);
 		}
-		int[] widths = { 16, 10, 10, 90, 30 };
+		int[] widths = { 16, 10, 10, 60, 28 };
 		for (int i = 0; i < widths.length; i++) {
 			sheet.setColumnWidth(i, widths[i] * 256);
 		}
+		printable(sheet);
+	}
+
+	/**
+	 * A sheet as a clerk prints it: A4 landscape, as wide as one page, as many pages long
+	 * as it takes.
+	 */
+	static void printable(org.apache.poi.ss.usermodel.Sheet sheet) {
+		sheet.setFitToPage(true);
+		org.apache.poi.ss.usermodel.PrintSetup print = sheet.getPrintSetup();
+		print.setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+		print.setLandscape(true);
+		print.setFitWidth((short) 1);
+		print.setFitHeight((short) 0);
 	}
 
 	private static String label(Severity severity) {
@@ -110,9 +124,13 @@ public final class FeedbackWriter {
 
 		private final XSSFCellStyle warning;
 
+		private final XSSFCellStyle wrapped;
+
 		Styles(SXSSFWorkbook workbook) {
 			this.error = fill(workbook, IndexedColors.ROSE);
 			this.warning = fill(workbook, IndexedColors.LIGHT_YELLOW);
+			this.wrapped = (XSSFCellStyle) workbook.createCellStyle();
+			this.wrapped.setWrapText(true);
 		}
 
 		private static XSSFCellStyle fill(SXSSFWorkbook workbook, IndexedColors color) {
@@ -169,6 +187,8 @@ public final class FeedbackWriter {
 				unique = unique + "(" + n + ")";
 			}
 			this.sheet = this.workbook.createSheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(unique));
+			this.sheet.setDefaultColumnWidth(14);
+			printable(this.sheet);
 			this.drawing = this.sheet.createDrawingPatriarch();
 		}
 

@@ -43,6 +43,11 @@ class FeedbackWriterTests {
 			assertThat(summary.getRow(4).getCell(2).getStringCellValue()).isEqualTo("错误");
 			assertThat(summary.getRow(5).getCell(3).getStringCellValue()).isEqualTo("填报单位“某所”不在单位名册中，已按原名接收");
 			assertThat(summary.getLastRowNum()).as("no line for what is only information").isEqualTo(5);
+			for (Sheet sheet : workbook) {
+				assertThat(sheet.getFitToPage()).as("printed one page wide: %s", sheet.getSheetName()).isTrue();
+				assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+				assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+			}
 
 			Sheet data = workbook.getSheet("数据");
 			var faulty = data.getRow(3).getCell(2);
