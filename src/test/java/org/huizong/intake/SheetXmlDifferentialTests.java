@@ -297,22 +297,7 @@ class SheetXmlDifferentialTests {
 	/** Each cell as {@code row address KIND text}, or {@code refused}. */
 	private static List<String> read(byte[] xml, boolean scanner) throws Exception {
 		List<String> seen = new ArrayList<>();
-		RowSink sink = new RowSink() {
-			@Override
-			public void startSheet(String name) {
-			}
-
-			@Override
-			public void row(Row row) {
-				row.cells()
-					.forEach((c) -> seen.add(row.number() + " " + Cell.address(c.column(), row.number()) + " "
-							+ c.kind() + " " + c.text()));
-			}
-
-			@Override
-			public void endSheet() {
-			}
-		};
+		RowSink sink = SheetXmlScannerTests.lister(seen);
 		SheetCells cells = new SheetCells(List.of("专项名称", "修理果壳箱", "清理"), new boolean[] { false, true, false }, false,
 				sink, ReadLimits.defaults());
 		InputStream in = input(xml);

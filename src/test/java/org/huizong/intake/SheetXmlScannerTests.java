@@ -179,22 +179,7 @@ class SheetXmlScannerTests {
 	 */
 	private static List<String> read(byte[] xml, Integer size) throws Exception {
 		List<String> seen = new ArrayList<>();
-		RowSink sink = new RowSink() {
-			@Override
-			public void startSheet(String name) {
-			}
-
-			@Override
-			public void row(Row row) {
-				row.cells()
-					.forEach((c) -> seen.add(row.number() + " " + Cell.address(c.column(), row.number()) + " "
-							+ c.kind() + " " + c.text()));
-			}
-
-			@Override
-			public void endSheet() {
-			}
-		};
+		RowSink sink = lister(seen);
 		SheetCells cells = new SheetCells(List.of("专项名称", "修理果壳箱"), new boolean[] { false, true }, false, sink,
 				ReadLimits.defaults());
 		InputStream in = input(xml);
@@ -211,6 +196,26 @@ class SheetXmlScannerTests {
 			return List.of("refused");
 		}
 		return seen;
+	}
+
+	/** A sink that lists each cell as {@code row address KIND text}. */
+	static RowSink lister(List<String> seen) {
+		return new RowSink() {
+			@Override
+			public void startSheet(String name) {
+			}
+
+			@Override
+			public void row(Row row) {
+				row.cells()
+					.forEach((c) -> seen.add(row.number() + " " + Cell.address(c.column(), row.number()) + " "
+							+ c.kind() + " " + c.text()));
+			}
+
+			@Override
+			public void endSheet() {
+			}
+		};
 	}
 
 }
