@@ -205,6 +205,41 @@ class UnattendedOperationTests {
 		}
 	}
 
+	/**
+	 * A job file that cannot be used, and a job whose inbox is not there, cost those jobs
+	 * only: the others run on schedule.
+	 */
+	@org.junit.jupiter.api.Test
+	void serveRunsTheGoodJobsPastABadFileAndAMissingInbox() throws Exception {
+		ZoneId zone = ZoneId.of("Asia/Shanghai");
+		String period = YearMonth.now(zone).toString();
+		Path root = this.dir.resolve("inbox");
+		new InboxGenerator(7).write(root.resolve(period), period, 2, 10, List.of(InboxGenerator.Format.CSV));
+		Path jobs = Files.createDirectories(this.dir.resolve("jobs"));
+		try (TestDatabase db = TestDatabase.create("h2", this.dir)) {
+			String common = String.join("\n", "schedule: \"*/2 * * * * *\"", "zone: Asia/Shanghai", "due-day: 0",
+					"db: \"" + db.url() + "\"", "");
+			Files.writeString(jobs.resolve("a-good.yml"), common + "inbox: " + root + "/{period}\n");
+			Files.writeString(jobs.resolve("b-flat.yml"), common + "inbox: " + root + "\n");
+			Files.writeString(jobs.resolve("c-missing.yml"),
+					common + "inbox: " + this.dir.resolve("nowhere") + "/{period}\n");
+			Files.writeString(jobs.resolve("d-list.yml"), "- schedule: x\n");
+			Forked serve = Forked.start(this.dir.resolve("logs"), "serve", "serve", "--jobs", jobs.toString());
+			long deadline = System.currentTimeMillis() + 60_000;
+			while (completedRuns(db) < 1 && System.currentTimeMillis() < deadline && serve.alive()) {
+				Thread.sleep(200);
+			}
+			serve.terminate();
+
+			assertThat(serve.waitFor(60)).as(serve.err()).isEqualTo(Cli.OK);
+			assertThat(completedRuns(db)).as(serve.err()).isGreaterThanOrEqualTo(1);
+			assertThat(serve.err()).contains("作业定义无法使用，已跳过：b-flat.yml 中的设置有误：inbox 必须含有 {period}",
+					"作业定义无法使用，已跳过：d-list.yml 应为“设置名: 值”的一组设置",
+					"作业 c-missing：期间 " + period + " 的收件箱 " + this.dir.resolve("nowhere/" + period) + " 不存在，跳过",
+					"作业 a-good：" + period + " 结束，退出状态 ");
+		}
+	}
+
 	/** The tables one run that nobody interrupts leaves. */
 	private List<List<String>> uninterrupted(String kind, Path inbox) throws Exception {
 		try (TestDatabase reference = TestDatabase.create(kind, this.dir.resolve("reference"))) {
