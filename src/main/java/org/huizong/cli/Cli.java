@@ -219,10 +219,7 @@ public final class Cli {
 
 	private int status(Arguments arguments) throws Exception {
 		String period = (arguments.optional("period") != null) ? arguments.period() : null;
-		String db = arguments.optional("db");
-		if (db != null && !db.startsWith("jdbc:")) {
-			databaseProperties(db);
-		}
+		String db = checkDatabaseUrl(arguments.optional("db"));
 		Optional<Boolean> quick = QuickStatus.print(db, period, this.out);
 		if (quick.isPresent()) {
 			return quick.get() ? OK : FAILED;
@@ -320,12 +317,20 @@ public final class Cli {
 		return file;
 	}
 
-	private static Map<String, Object> databaseProperties(String db) throws IOException {
-		Map<String, Object> properties = new LinkedHashMap<>();
+	/**
+	 * {@code --db} as given, or {@code null}; a value that is no JDBC URL is a usage
+	 * error.
+	 */
+	private static String checkDatabaseUrl(String db) {
 		if (db != null && !db.startsWith("jdbc:")) {
 			throw new UsageException("--db 应为 JDBC 地址，如 jdbc:postgresql://127.0.0.1:5432/test?user=postgres：" + db);
 		}
-		if (db != null) {
+		return db;
+	}
+
+	private static Map<String, Object> databaseProperties(String db) throws IOException {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		if (checkDatabaseUrl(db) != null) {
 			properties.put("spring.datasource.url", db);
 		}
 		else if (System.getenv("HUIZONG_DB_URL") == null) {

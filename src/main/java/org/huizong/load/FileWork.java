@@ -16,8 +16,6 @@ import org.huizong.validate.SubmissionPipeline;
  */
 final class FileWork implements ReadAhead.Stage<Fact> {
 
-	private final String name;
-
 	/* What the file counts against the bytes read ahead. */
 	final long bytes;
 
@@ -32,7 +30,6 @@ final class FileWork implements ReadAhead.Stage<Fact> {
 	private Consumer<Fact> handOver;
 
 	FileWork(String name, String period, long bytes, Catalog catalog, SeverityPolicy policy) {
-		this.name = name;
 		this.bytes = bytes;
 		this.pipeline = new SubmissionPipeline(name, period, catalog, policy, this::detail, this.issues::write);
 	}

@@ -179,7 +179,7 @@ public final class PeriodFiles implements AutoCloseable {
 			sha256 = SubmissionLoader.digestOrUnreadable(file.path());
 			this.digestsAhead.put(file.path(), sha256);
 		}
-		if (sha256.startsWith(SubmissionLoader.UNREADABLE) || !toRead(file.name(), sha256)) {
+		if (sha256.equals(SubmissionLoader.UNREADABLE) || !toRead(file.name(), sha256)) {
 			return false;
 		}
 		this.ahead.put(file.path(), start(file, bytes));

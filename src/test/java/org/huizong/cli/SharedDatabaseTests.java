@@ -128,38 +128,23 @@ class SharedDatabaseTests {
 	@ParameterizedTest(allowZeroInvocations = true)
 	@MethodSource("postgres")
 	void aDatabaseThatStopsAnsweringEndsTheRunAndFreesThePeriod(String kind) throws Exception {
-		Path inbox = this.dir.resolve("inbox");
-		new InboxGenerator(3).write(inbox, PERIOD, 40, 300, List.of(InboxGenerator.Format.CSV));
+		Path inbox = stalledInbox();
 		try (TestDatabase db = TestDatabase.create(kind, this.dir); FreezingProxy proxy = proxy(db)) {
-			RunCommandTests.run("status", "--db", db.url());
-			Forked run = Forked.start(this.dir.resolve("logs"), "stalled",
-					Map.of("HUIZONG_FILES_PER_CHUNK", "1", "HUIZONG_DB_TIMEOUT", "4s"), "run", "--period", PERIOD,
-					"--inbox", inbox.toString(), "--db", proxy.through(db.url()));
-			run.waitForFiles(db, 3);
-			proxy.freeze();
+			Forked run = stalledRun(db, proxy, inbox, Map.of("HUIZONG_DB_TIMEOUT", "4s"));
 
 			assertThat(run.waitFor(90)).as(run.err()).isEqualTo(Cli.FAILED);
 			assertThat(run.err()).contains("运行失败：与数据库的连接中断，或数据库没有响应");
 
-			RunCommandTests.Result next = RunCommandTests.run("run", "--period", PERIOD, "--inbox", inbox.toString(),
-					"--db", db.url(), "--wait", "60s");
-			assertThat(next.exit()).as(next.err()).isIn(Cli.OK, Cli.REJECTIONS);
-			assertThat(next.out()).contains("文件 40 个");
+			nextRunCompletes(db, inbox, "60s");
 		}
 	}
 
 	@ParameterizedTest(allowZeroInvocations = true)
 	@MethodSource("postgres")
 	void sigtermEndsARunStuckOnASilentDatabaseWithinItsGrace(String kind) throws Exception {
-		Path inbox = this.dir.resolve("inbox");
-		new InboxGenerator(3).write(inbox, PERIOD, 40, 300, List.of(InboxGenerator.Format.CSV));
+		Path inbox = stalledInbox();
 		try (TestDatabase db = TestDatabase.create(kind, this.dir); FreezingProxy proxy = proxy(db)) {
-			RunCommandTests.run("status", "--db", db.url());
-			Forked run = Forked.start(this.dir.resolve("logs"), "stalled",
-					Map.of("HUIZONG_FILES_PER_CHUNK", "1", "HUIZONG_DB_TIMEOUT", "15s", "HUIZONG_STOP_GRACE", "3s"),
-					"run", "--period", PERIOD, "--inbox", inbox.toString(), "--db", proxy.through(db.url()));
-			run.waitForFiles(db, 3);
-			proxy.freeze();
+			Forked run = stalledRun(db, proxy, inbox, Map.of("HUIZONG_DB_TIMEOUT", "15s", "HUIZONG_STOP_GRACE", "3s"));
 			Thread.sleep(500);
 			long stopped = System.nanoTime();
 			run.terminate();
@@ -168,11 +153,40 @@ class SharedDatabaseTests {
 			assertThat((System.nanoTime() - stopped) / 1_000_000_000L).isLessThan(12);
 			assertThat(run.err()).contains("停止超时：等了 3 秒，当前这批文件仍未完成");
 
-			RunCommandTests.Result next = RunCommandTests.run("run", "--period", PERIOD, "--inbox", inbox.toString(),
-					"--db", db.url(), "--wait", "90s");
-			assertThat(next.exit()).as(next.err()).isIn(Cli.OK, Cli.REJECTIONS);
-			assertThat(next.out()).contains("文件 40 个");
+			nextRunCompletes(db, inbox, "90s");
 		}
+	}
+
+	private Path stalledInbox() throws Exception {
+		Path inbox = this.dir.resolve("inbox");
+		new InboxGenerator(3).write(inbox, PERIOD, 40, 300, List.of(InboxGenerator.Format.CSV));
+		return inbox;
+	}
+
+	/**
+	 * A run through the proxy, a file a chunk, that the proxy freezes after three files.
+	 */
+	private Forked stalledRun(TestDatabase db, FreezingProxy proxy, Path inbox, Map<String, String> settings)
+			throws Exception {
+		RunCommandTests.run("status", "--db", db.url());
+		Map<String, String> environment = new java.util.HashMap<>(settings);
+		environment.put("HUIZONG_FILES_PER_CHUNK", "1");
+		Forked run = Forked.start(this.dir.resolve("logs"), "stalled", environment, "run", "--period", PERIOD,
+				"--inbox", inbox.toString(), "--db", proxy.through(db.url()));
+		run.waitForFiles(db, 3);
+		proxy.freeze();
+		return run;
+	}
+
+	/**
+	 * The next run, straight to the database, completes: the stalled run's locks are
+	 * gone.
+	 */
+	private static void nextRunCompletes(TestDatabase db, Path inbox, String wait) {
+		RunCommandTests.Result next = RunCommandTests.run("run", "--period", PERIOD, "--inbox", inbox.toString(),
+				"--db", db.url(), "--wait", wait);
+		assertThat(next.exit()).as(next.err()).isIn(Cli.OK, Cli.REJECTIONS);
+		assertThat(next.out()).contains("文件 40 个");
 	}
 
 	static Stream<String> postgres() {
