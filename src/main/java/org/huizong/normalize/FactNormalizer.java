@@ -21,8 +21,9 @@ import org.huizong.issue.SeverityPolicy;
 
 /**
  * Turns a {@link RawFact} into a {@link Fact}: canonical names, the number read, the
- * measure converted. A fault that makes the cell unusable is an error and yields no fact;
- * a name the catalog does not know yields an unmapped fact and a warning.
+ * measure converted. A cell that holds no usable number (an Excel error, a date, text) or
+ * a measure that cannot be converted is an error and yields no fact; whether a number is
+ * plausible is for the checks of {@code validate}.
  */
 public final class FactNormalizer {
 
@@ -107,10 +108,6 @@ public final class FactNormalizer {
 		if (source == null) {
 			source = remember(this.sources, raw.source(), this.catalog.source(raw.source()).orElse(""));
 		}
-		if (amount.signum() < 0 && (match.isEmpty() || !match.get().metric().isRate())
-				&& reject(issues, raw, IssueCode.VALUE_NEGATIVE, label, text)) {
-			return;
-		}
 		if (amount.abs().compareTo(LIMIT) >= 0) {
 			reject(issues, raw, IssueCode.VALUE_OUT_OF_RANGE, label, text);
 			return;
@@ -135,7 +132,7 @@ public final class FactNormalizer {
 			return;
 		}
 		BigDecimal value = amount.multiply(factor.get());
-		if (metric.isRate() && !"%".equals(written) && value.compareTo(BigDecimal.ONE) <= 0) {
+		if (metric.isRate() && !"%".equals(written) && value.abs().compareTo(BigDecimal.ONE) <= 0) {
 			value = value.multiply(HUNDRED);
 		}
 		if (value.abs().compareTo(LIMIT) >= 0) {

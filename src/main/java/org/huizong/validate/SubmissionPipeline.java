@@ -53,6 +53,8 @@ public final class SubmissionPipeline implements ReadAhead.Pipeline, SheetFacts 
 
 	private final FactNormalizer normalizer;
 
+	private final ValueChecks values;
+
 	private final CrossChecks checks;
 
 	private final TableParser parser;
@@ -94,6 +96,7 @@ public final class SubmissionPipeline implements ReadAhead.Pipeline, SheetFacts 
 		this.details = details;
 		this.issues = issues;
 		this.normalizer = new FactNormalizer(catalog, policy);
+		this.values = new ValueChecks(policy, this.issued);
 		this.checks = new CrossChecks(policy, this.issued);
 		this.parser = new TableParser(catalog, name, this);
 	}
@@ -157,6 +160,9 @@ public final class SubmissionPipeline implements ReadAhead.Pipeline, SheetFacts 
 	}
 
 	private void accept(Fact fact) {
+		if (!this.values.accept(fact)) {
+			return;
+		}
 		this.checks.accept(fact);
 		if (!fact.isDetail()) {
 			return;

@@ -119,14 +119,6 @@ class FactNormalizerTests {
 		}
 
 		@Test
-		void rejectsANegativeCount() {
-			normalize("城市家具专项整治", "发现问题", "", CellKind.NUMBER, "-3", "");
-			assertThat(FactNormalizerTests.this.issues).singleElement()
-				.extracting(Issue::message)
-				.isEqualTo("发现问题 不能为负数，填写的是“-3”");
-		}
-
-		@Test
 		void rejectsTextThatIsNotANumber() {
 			normalize("城市家具专项整治", "发现问题", "", CellKind.TEXT, "正在统计", "");
 			assertThat(FactNormalizerTests.this.issues).singleElement()
