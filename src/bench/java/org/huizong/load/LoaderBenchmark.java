@@ -80,7 +80,7 @@ public final class LoaderBenchmark {
 	}
 
 	private static Fact fact(String[] f) {
-		RawFact raw = new RawFact(f[1], f[2], f[6], f[7], f[8], Cell.text(0, f[16]), f[11], RowRole.DETAIL, "", "");
+		RawFact raw = new RawFact(f[1], f[2], f[6], f[7], f[8], Cell.text(0, f[16]), f[11], RowRole.DETAIL, "", "", "");
 		return new Fact(raw, f[3], f[4], f[5], MetricKind.valueOf(f[9]), new BigDecimal(f[10]), f[11],
 				new BigDecimal(f[12]), f[13], f[14].equals("t"));
 	}

@@ -17,7 +17,9 @@ import org.huizong.intake.Cell;
  * @param role detail, subtotal or total
  * @param totalsKey what a totals row is checked by: the table and the column or metric
  * @param rowLabel the row's label, for messages about totals
+ * @param metricCell the A1 address of the cell that names the metric (its column header,
+ * or its cell in the row), or empty where no cell names it
  */
 public record RawFact(String sheet, String cell, String campaign, String metric, String source, Cell value,
-		String measure, RowRole role, String totalsKey, String rowLabel) {
+		String measure, RowRole role, String totalsKey, String rowLabel, String metricCell) {
 }

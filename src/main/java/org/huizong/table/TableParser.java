@@ -77,6 +77,9 @@ public final class TableParser implements RowSink {
 
 	private final Map<String, String> totalsKeys = new HashMap<>();
 
+	/* The row that names each column of the current table. */
+	private int[] headerRowAt;
+
 	private boolean sawTable;
 
 	private boolean sawTableInLast;
@@ -143,10 +146,10 @@ public final class TableParser implements RowSink {
 			Row upper = this.pendingHeader;
 			this.pendingHeader = null;
 			if (this.headers.isContinuation(upper, row)) {
-				startTable(this.headers.merge(upper, row), upper.number());
+				startTable(this.headers.merge(upper, row), upper.number(), row);
 				return;
 			}
-			startTable(this.headers.texts(upper), upper.number());
+			startTable(this.headers.texts(upper), upper.number(), null);
 		}
 		if (this.headers.looksLikeHeader(row)) {
 			this.pendingHeader = row;
@@ -163,7 +166,7 @@ public final class TableParser implements RowSink {
 	@Override
 	public void endSheet() {
 		if (this.pendingHeader != null) {
-			startTable(this.headers.texts(this.pendingHeader), this.pendingHeader.number());
+			startTable(this.headers.texts(this.pendingHeader), this.pendingHeader.number(), null);
 			this.pendingHeader = null;
 		}
 		this.sawTableInLast = this.sawTable;
@@ -241,7 +244,12 @@ public final class TableParser implements RowSink {
 		}
 	}
 
-	private void startTable(Map<Integer, String> headerTexts, int headerRow) {
+	/**
+	 * @param headerRow the header's (first) row
+	 * @param lower the header's second row, or {@code null}: a column named there has its
+	 * name in that row
+	 */
+	private void startTable(Map<Integer, String> headerTexts, int headerRow, Row lower) {
 		if (!this.titleLine.isEmpty() && headerRow - this.titleLineRow <= TITLE_DISTANCE) {
 			this.titleCampaign = this.titleLine;
 		}
@@ -253,6 +261,14 @@ public final class TableParser implements RowSink {
 		headerTexts.forEach((index, text) -> columns.put(index, Column.of(index, text, this.catalog)));
 		this.columnAt = new Column[columns.isEmpty() ? 0 : columns.lastKey() + 1];
 		this.columnTotalsKeys = new String[this.columnAt.length];
+		this.headerRowAt = new int[this.columnAt.length];
+		java.util.Arrays.fill(this.headerRowAt, headerRow);
+		if (lower != null) {
+			lower.cells()
+				.stream()
+				.filter((cell) -> cell.column() < this.headerRowAt.length && !cell.text().isBlank())
+				.forEach((cell) -> this.headerRowAt[cell.column()] = lower.number());
+		}
 		columns.forEach((index, column) -> {
 			this.columnAt[index] = column;
 			this.columnTotalsKeys[index] = "t" + this.tableNo + "/c" + index;
@@ -315,6 +331,10 @@ public final class TableParser implements RowSink {
 			if (metric.isEmpty()) {
 				metric = textOf(row, HeaderRole.ITEM);
 			}
+			Column metricColumn = textOf(row, HeaderRole.METRIC).isEmpty() ? columnWith(HeaderRole.ITEM)
+					: columnWith(HeaderRole.METRIC);
+			String metricCell = (metricColumn != null && !metric.isEmpty())
+					? Cell.address(metricColumn.index(), row.number()) : "";
 			Column valueColumn = columnWith(HeaderRole.VALUE);
 			String measure = textOf(row, HeaderRole.MEASURE);
 			if (measure.isEmpty()) {
@@ -322,7 +342,7 @@ public final class TableParser implements RowSink {
 			}
 			for (Cell value : values) {
 				emit(row, campaign, metric, source, value, measure, role, totalsKey(metric),
-						role == RowRole.DETAIL ? label : totalLabel);
+						role == RowRole.DETAIL ? label : totalLabel, metricCell);
 			}
 			return;
 		}
@@ -345,7 +365,8 @@ public final class TableParser implements RowSink {
 		for (Cell value : values) {
 			Column column = column(value.column());
 			emit(row, campaign, column.metric(), source, value, column.measureHint(), role,
-					this.columnTotalsKeys[value.column()], role == RowRole.DETAIL ? label : totalLabel);
+					this.columnTotalsKeys[value.column()], role == RowRole.DETAIL ? label : totalLabel,
+					Cell.address(value.column(), this.headerRowAt[value.column()]));
 		}
 	}
 
@@ -363,9 +384,9 @@ public final class TableParser implements RowSink {
 	}
 
 	private void emit(Row row, String campaign, String metric, String source, Cell value, String measure, RowRole role,
-			String totalsKey, String label) {
+			String totalsKey, String label, String metricCell) {
 		this.out.fact(new RawFact(this.sheet, Cell.address(value.column(), row.number()), campaign, metric, source,
-				value, measure, role, totalsKey, label));
+				value, measure, role, totalsKey, label, metricCell));
 	}
 
 	private List<Cell> valueCells(Row row) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.huizong.catalog.MetricKind;
 import org.huizong.intake.Cell;
 import org.huizong.issue.Issue;
 import org.huizong.issue.IssueCode;
@@ -36,6 +37,9 @@ public final class CrossChecks {
 
 	private final Map<Label, Problems> problems = new LinkedHashMap<>();
 
+	/* The counts and rate of the totals row being read, checked when the row ends. */
+	private TotalsRow totalsRow;
+
 	public CrossChecks(SeverityPolicy policy, Consumer<Issue> issues) {
 		this.policy = policy;
 		this.issues = issues;
@@ -43,6 +47,21 @@ public final class CrossChecks {
 
 	/** Takes each fact in the order of its rows, totals rows included. */
 	public void accept(Fact fact) {
+		if (this.totalsRow != null && !this.totalsRow.holds(fact)) {
+			checkTotalsRowRate();
+		}
+		if (!fact.isDetail() && !fact.metric().isEmpty() && isProblemFigure(fact)) {
+			if (this.totalsRow == null) {
+				this.totalsRow = new TotalsRow(fact);
+			}
+			this.totalsRow.note(fact);
+		}
+		if (fact.kind() == MetricKind.RATE) {
+			if (fact.isDetail() && fact.mapped()) {
+				noteProblem(fact);
+			}
+			return;
+		}
 		String key = fact.origin().totalsKey();
 		Sums sums = this.totals.computeIfAbsent(key, (k) -> new Sums());
 		switch (fact.origin().role()) {
@@ -70,27 +89,51 @@ public final class CrossChecks {
 
 	/** Reports what can only be judged once the whole submission is read. */
 	public void finish() {
+		if (this.totalsRow != null) {
+			checkTotalsRowRate();
+		}
 		for (Problems p : this.problems.values()) {
 			if (p.found != null && p.fixed != null && p.fixed.compareTo(p.found) > 0) {
 				report(IssueCode.FIXED_EXCEEDS_FOUND, p.fixedSheet, p.fixedCell, p.label, Cell.plainDecimal(p.fixed),
 						Cell.plainDecimal(p.found));
 			}
-			if (p.rate != null && p.found != null && p.fixed != null && p.found.signum() > 0) {
-				BigDecimal computed = p.fixed.multiply(BigDecimal.valueOf(100))
-					.divide(p.found, new MathContext(10))
-					.setScale(1, RoundingMode.HALF_UP);
-				if (computed.subtract(p.rate).abs().compareTo(RATE_TOLERANCE) > 0) {
-					report(IssueCode.RATE_MISMATCH, p.rateSheet, p.rateCell, p.label, Cell.plainDecimal(p.rate),
-							Cell.plainDecimal(p.fixed), Cell.plainDecimal(p.found), Cell.plainDecimal(computed));
-				}
-			}
+			checkRate(p.label, p.rate, p.rateSheet, p.rateCell, p.fixed, p.found);
 		}
+	}
+
+	/** A rate as written against 整改问题 ÷ 发现问题 of the same figures. */
+	private void checkRate(String label, BigDecimal rate, String sheet, String cell, BigDecimal fixed,
+			BigDecimal found) {
+		if (rate == null || found == null || fixed == null || found.signum() <= 0) {
+			return;
+		}
+		BigDecimal computed = fixed.multiply(BigDecimal.valueOf(100))
+			.divide(found, new MathContext(10))
+			.setScale(1, RoundingMode.HALF_UP);
+		if (computed.subtract(rate).abs().compareTo(RATE_TOLERANCE) > 0) {
+			report(IssueCode.RATE_MISMATCH, sheet, cell, label, Cell.plainDecimal(rate), Cell.plainDecimal(fixed),
+					Cell.plainDecimal(found), Cell.plainDecimal(computed));
+		}
+	}
+
+	/**
+	 * A totals row's rate is its own counts' rate: 整改问题 ÷ 发现问题 of that row, never the sum
+	 * of the details' rates.
+	 */
+	private void checkTotalsRowRate() {
+		TotalsRow row = this.totalsRow;
+		this.totalsRow = null;
+		checkRate("“" + row.label + "”行", row.rate, row.sheet, row.rateCell, row.fixed, row.found);
+	}
+
+	private static boolean isProblemFigure(Fact fact) {
+		return fact.kind() == MetricKind.RATE || FOUND.equals(fact.metric()) || FIXED.equals(fact.metric());
 	}
 
 	private void noteProblem(Fact fact) {
 		boolean found = FOUND.equals(fact.metric());
 		boolean fixed = FIXED.equals(fact.metric());
-		boolean rate = fact.kind() == org.huizong.catalog.MetricKind.RATE;
+		boolean rate = fact.kind() == MetricKind.RATE;
 		if (!found && !fixed && !rate) {
 			return;
 		}
@@ -164,6 +207,64 @@ public final class CrossChecks {
 		@Override
 		public String toString() {
 			return this.campaign + (this.source.isEmpty() ? "" : "（" + this.source + "）");
+		}
+
+	}
+
+	/** The problem figures of one totals row, for one campaign and source. */
+	private static final class TotalsRow {
+
+		final String sheet;
+
+		final String row;
+
+		final String label;
+
+		final String campaign;
+
+		final String source;
+
+		BigDecimal found;
+
+		BigDecimal fixed;
+
+		BigDecimal rate;
+
+		String rateCell = "";
+
+		TotalsRow(Fact fact) {
+			this.sheet = fact.origin().sheet();
+			this.row = rowOf(fact.origin().cell());
+			this.label = fact.origin().rowLabel();
+			this.campaign = fact.campaign();
+			this.source = fact.source();
+		}
+
+		boolean holds(Fact fact) {
+			return !fact.isDetail() && this.sheet.equals(fact.origin().sheet())
+					&& this.row.equals(rowOf(fact.origin().cell())) && this.campaign.equals(fact.campaign())
+					&& this.source.equals(fact.source());
+		}
+
+		void note(Fact fact) {
+			if (fact.kind() == MetricKind.RATE) {
+				this.rate = fact.value();
+				this.rateCell = fact.origin().cell();
+			}
+			else if (FOUND.equals(fact.metric())) {
+				this.found = (this.found == null) ? fact.value() : this.found.add(fact.value());
+			}
+			else {
+				this.fixed = (this.fixed == null) ? fact.value() : this.fixed.add(fact.value());
+			}
+		}
+
+		private static String rowOf(String cell) {
+			int digits = 0;
+			while (digits < cell.length() && !Character.isDigit(cell.charAt(digits))) {
+				digits++;
+			}
+			return cell.substring(digits);
 		}
 
 	}

@@ -178,24 +178,25 @@ public final class SubmissionPipeline implements ReadAhead.Pipeline, SheetFacts 
 		RawFact raw = fact.origin();
 		if (fact.campaign().isEmpty()) {
 			if (raw.campaign().isBlank()) {
-				unmapped(IssueCode.CAMPAIGN_MISSING, raw, raw.cell());
+				unmapped(IssueCode.CAMPAIGN_MISSING, raw, raw.cell(), raw.cell());
 			}
 			else {
-				unmapped(IssueCode.UNMAPPED_CAMPAIGN, raw, raw.campaign().strip());
+				unmapped(IssueCode.UNMAPPED_CAMPAIGN, raw, raw.campaign().strip(), raw.cell());
 			}
 		}
 		if (fact.metric().isEmpty()) {
-			unmapped(IssueCode.UNMAPPED_METRIC, raw, raw.metric().isBlank() ? "（空）" : raw.metric().strip());
+			unmapped(IssueCode.UNMAPPED_METRIC, raw, raw.metric().isBlank() ? "（空）" : raw.metric().strip(),
+					raw.metricCell().isEmpty() ? raw.cell() : raw.metricCell());
 		}
 		if (fact.source().isEmpty() && !raw.source().isBlank()) {
-			unmapped(IssueCode.UNMAPPED_SOURCE, raw, raw.source().strip());
+			unmapped(IssueCode.UNMAPPED_SOURCE, raw, raw.source().strip(), raw.cell());
 		}
 	}
 
-	private void unmapped(IssueCode code, RawFact raw, String name) {
+	private void unmapped(IssueCode code, RawFact raw, String name, String cell) {
 		String key = code.code() + "\u0000" + (code == IssueCode.CAMPAIGN_MISSING ? raw.sheet() : name);
 		if (this.unmappedTold.size() < MAX_UNMAPPED_TOLD && this.unmappedTold.add(key)) {
-			issue(this.policy.issue(code, raw.sheet(), raw.cell(), name));
+			issue(this.policy.issue(code, raw.sheet(), cell, name));
 		}
 	}
 

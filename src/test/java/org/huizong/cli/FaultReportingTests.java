@@ -55,7 +55,7 @@ class FaultReportingTests {
 					"error value.not-a-number 工作量!C3 油漆果壳箱 的值“正在统计”不是数字",
 					"error value.negative 工作量!C4 清洁果壳箱 不能为负数，填写的是“-3”",
 					"error cell.excel-error 工作量!C5 单元格是 Excel 错误值 #DIV/0!，请改为数字",
-					"warning catalog.unmapped-metric 工作量!C7 指标“捡拾烟头”不在目录中，已记为未识别名称，暂不计入汇总",
+					"warning catalog.unmapped-metric 工作量!B7 指标“捡拾烟头”不在目录中，已记为未识别名称，暂不计入汇总",
 					"warning catalog.unmapped-campaign 问题整改!C7 专项“未知专项”不在目录中，已记为未识别名称，暂不计入汇总",
 					"warning catalog.unmapped-source 问题整改!C8 问题来源“路人举报”不在目录中，已记为未识别名称，暂不计入汇总",
 					"warning total.mismatch 问题整改!D9 “合计”行的 整改问题 为 33，明细之和为 34",
@@ -113,6 +113,10 @@ class FaultReportingTests {
 				assertThat(bins.getCellStyle().getFillPattern()).isEqualTo(FillPatternType.SOLID_FOREGROUND);
 				assertThat(bins.getCellStyle().getFillForegroundColor()).isEqualTo(IndexedColors.ROSE.getIndex());
 				assertThat(bins.getCellComment().getString().getString()).isEqualTo("错误：修理果壳箱 的计量单位“吨”无法换算为“只”");
+				XSSFCell unknownName = work.getRow(6).getCell(1);
+				assertThat(unknownName.getCellComment().getString().getString())
+					.isEqualTo("警告：指标“捡拾烟头”不在目录中，已记为未识别名称，暂不计入汇总");
+				assertThat(work.getRow(6).getCell(2).getCellComment()).isNull();
 				XSSFCell good = work.getRow(5).getCell(2);
 				assertThat(good.getCellComment()).isNull();
 				assertThat(good.getCellStyle().getFillPattern()).isEqualTo(FillPatternType.NO_FILL);

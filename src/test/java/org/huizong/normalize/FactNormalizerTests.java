@@ -27,7 +27,7 @@ class FactNormalizerTests {
 
 	private void normalize(String campaign, String metric, String source, CellKind kind, String value, String measure) {
 		RawFact raw = new RawFact("工作量", "E6", campaign, metric, source, new Cell(4, kind, value), measure,
-				RowRole.DETAIL, "t1", "");
+				RowRole.DETAIL, "t1", "", "");
 		new FactNormalizer(CATALOG, SeverityPolicy.defaults()).normalize(raw, this.facts::add, this.issues::add);
 	}
 

@@ -38,6 +38,9 @@ class CrossChecksTests {
 					a rate that disagrees with the counts  | 自查,10,8,90%                                          | D4 亮灯设施专项整治（自查）：填报的整改率 90% 与整改问题 ÷ 发现问题（8 ÷ 10 = 80%）不符
 					a rate written as a fraction           | 自查,10,8,0.8                                          | ''
 					a rate left blank                      | 自查,10,8,                                             | ''
+					a totals row's rate from its counts    | 自查,10,10,100%/督查,2,1,50%/合计,12,11,91.7%          | ''
+					a totals row's rate that disagrees     | 自查,10,10,100%/督查,2,1,50%/合计,12,11,80%            | D6 “合计”行：填报的整改率 80% 与整改问题 ÷ 发现问题（11 ÷ 12 = 91.7%）不符
+					a subtotal's rate from its counts      | 自查,10,10,100%/督查,2,1,50%/小计,12,11,91.7%          | ''
 					""")
 	void tellsWhatDoesNotAddUp(String what, String rows, String expected) throws Exception {
 		Path file = Files.writeString(this.dir.resolve("数字城管中心_2017-06.csv"),

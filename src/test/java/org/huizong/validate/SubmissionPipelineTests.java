@@ -65,4 +65,21 @@ class SubmissionPipelineTests {
 					"period.mismatch 文件写明的期间 2017-05 与本次汇总期间 2017-06 不一致");
 	}
 
+	@Test
+	void tellsAnUnknownMetricAtTheCellThatNamesIt() throws Exception {
+		Path file = Files.writeString(this.dir.resolve("第一环卫所_2017-06.csv"),
+				"\ufeff序号,专项名称,工作内容,单位,数量\r\n1,城市家具专项整治,捡拾烟头,个,100\r\n" + "2,城市家具专项整治,修理果壳箱,只,12\r\n");
+		Path wide = Files.writeString(this.dir.resolve("第二环卫所_2017-06.csv"),
+				"\ufeff专项名称,修理果壳箱,捡拾烟头\r\n城市家具专项整治,12,100\r\n");
+
+		assertThat(SubmissionPipeline
+			.read(file, file.getFileName().toString(), "2017-06", CATALOG, POLICY, ReadLimits.defaults())
+			.issues()).extracting((issue) -> issue.cell() + " " + issue.message())
+			.containsExactly("C2 指标“捡拾烟头”不在目录中，已记为未识别名称，暂不计入汇总");
+		assertThat(SubmissionPipeline
+			.read(wide, wide.getFileName().toString(), "2017-06", CATALOG, POLICY, ReadLimits.defaults())
+			.issues()).extracting((issue) -> issue.cell() + " " + issue.message())
+			.containsExactly("C1 指标“捡拾烟头”不在目录中，已记为未识别名称，暂不计入汇总");
+	}
+
 }

@@ -30,7 +30,7 @@ class ValueChecksTests {
 
 	private void check(SeverityPolicy policy, String metric, String value) {
 		RawFact raw = new RawFact("工作量", "E6", "城市家具专项整治", metric, "", new Cell(4, CellKind.NUMBER, value), "",
-				RowRole.DETAIL, "t1", "");
+				RowRole.DETAIL, "t1", "", "");
 		ValueChecks checks = new ValueChecks(policy, this.issues::add);
 		new FactNormalizer(CATALOG, policy).normalize(raw, (fact) -> {
 			if (checks.accept(fact)) {
