@@ -83,8 +83,8 @@ class HuizongConfiguration {
 	}
 
 	@Bean
-	CsvExport csvExport(JdbcTemplate jdbc) {
-		return new CsvExport(jdbc);
+	CsvExport csvExport(JdbcTemplate jdbc, Catalog catalog) {
+		return new CsvExport(jdbc, catalog);
 	}
 
 	@Bean

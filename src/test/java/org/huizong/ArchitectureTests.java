@@ -11,8 +11,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The stages depend on the stages before them only: intake → table → normalize → validate
- * → load → report → job → cli, with the catalog and the issue vocabulary beneath them
- * all. The root package wires the application and is left out.
+ * → load → report → job → cli, with the periods, the catalog and the issue vocabulary
+ * beneath them all. The root package wires the application and is left out.
  */
 class ArchitectureTests {
 
@@ -27,6 +27,8 @@ class ArchitectureTests {
 	@Test
 	void stagesDependOnEarlierStagesOnly() {
 		layeredArchitecture().consideringOnlyDependenciesInLayers()
+			.layer("period")
+			.definedBy("org.huizong.period..")
 			.layer("catalog")
 			.definedBy("org.huizong.catalog..")
 			.layer("issue")
@@ -71,6 +73,9 @@ class ArchitectureTests {
 			.mayOnlyBeAccessedByLayers("normalize", "validate", "load", "report", "job", "cli")
 			.whereLayer("catalog")
 			.mayOnlyBeAccessedByLayers("intake", "table", "normalize", "validate", "load", "report", "job", "cli")
+			.whereLayer("period")
+			.mayOnlyBeAccessedByLayers("catalog", "intake", "table", "normalize", "validate", "load", "report", "job",
+					"generate", "cli")
 			.check(classes);
 	}
 

@@ -28,10 +28,13 @@ public final class Catalog {
 
 	private final List<String> roster;
 
+	private final List<Metric> metricList;
+
 	Catalog(NameIndex<String> campaigns, NameIndex<Metric> metrics, NameIndex<MeasureAlias> measures,
 			NameIndex<String> sources, NameIndex<String> units, NameIndex<HeaderRole> headers,
-			List<Map.Entry<String, String>> campaignSpellings, List<String> roster) {
+			List<Map.Entry<String, String>> campaignSpellings, List<String> roster, List<Metric> metricList) {
 		this.roster = List.copyOf(roster);
+		this.metricList = List.copyOf(metricList);
 		this.campaigns = campaigns;
 		this.metrics = metrics;
 		this.measures = measures;
@@ -41,6 +44,19 @@ public final class Catalog {
 		List<Map.Entry<String, String>> longestFirst = new ArrayList<>(campaignSpellings);
 		longestFirst.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
 		this.campaignSpellings = List.copyOf(longestFirst);
+	}
+
+	/** The metrics, in the order of {@code metrics.csv}. */
+	public List<Metric> metrics() {
+		return this.metricList;
+	}
+
+	/**
+	 * The metrics whose figures do not add up over time (stocks): a longer period takes
+	 * their latest figure.
+	 */
+	public List<String> stockMetrics() {
+		return this.metricList.stream().filter((m) -> !m.additive() && !m.isRate()).map(Metric::name).toList();
 	}
 
 	/** The units of the roster, by canonical name, in the order of {@code units.csv}. */

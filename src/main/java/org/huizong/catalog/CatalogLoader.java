@@ -61,13 +61,16 @@ public final class CatalogLoader {
 			measures.put(measure, new MeasureAlias(Names.fold(measure), measure, BigDecimal.ONE));
 		});
 		NameIndex<Metric> metrics = new NameIndex<>();
+		List<Metric> metricList = new ArrayList<>();
 		forEachRecord(folder, "metrics.csv", (record) -> {
 			Set<String> accepted = new LinkedHashSet<>();
 			for (String word : split(record.get("accepted_measures"))) {
 				accepted.add(Names.fold(word));
 			}
-			Metric metric = new Metric(record.get("metric"), record.get("measure"), Set.copyOf(accepted),
-					MetricKind.parse(record.get("kind")));
+			MetricKind kind = MetricKind.parse(record.get("kind"));
+			Metric metric = new Metric(record.get("metric"), record.get("measure"), Set.copyOf(accepted), kind,
+					additive(record, kind));
+			metricList.add(metric);
 			for (String spelling : concat(metric.name(), split(record.get("aliases")))) {
 				metrics.put(spelling, metric);
 			}
@@ -85,7 +88,8 @@ public final class CatalogLoader {
 				headers.put(spelling, HeaderRole.valueOf(role.toUpperCase(java.util.Locale.ROOT)));
 			}
 		});
-		return new Catalog(campaigns, metrics, measures, sources, units, headers, campaignSpellings, roster);
+		return new Catalog(campaigns, metrics, measures, sources, units, headers, campaignSpellings, roster,
+				metricList);
 	}
 
 	private static NameIndex<String> namesIn(Path folder, String file) {
@@ -96,6 +100,23 @@ public final class CatalogLoader {
 
 	private static void read(Path folder, String file, BiConsumer<String, List<String>> nameAndAliases) {
 		forEachRecord(folder, file, (record) -> nameAndAliases.accept(record.get(0), split(record.get(1))));
+	}
+
+	/**
+	 * Whether a metric adds up over time: its {@code additive} column ({@code yes} or
+	 * {@code no}); a catalog written before the column had it says yes for every count
+	 * and no for a rate.
+	 */
+	private static boolean additive(CSVRecord record, MetricKind kind) {
+		String written = record.isMapped("additive") && record.isSet("additive")
+				? record.get("additive").strip().toLowerCase(java.util.Locale.ROOT) : "";
+		return switch (written) {
+			case "yes", "是", "true" -> kind != MetricKind.RATE;
+			case "no", "否", "false" -> false;
+			case "" -> kind != MetricKind.RATE;
+			default -> throw new IllegalArgumentException(
+					"metrics.csv 中指标“" + record.get("metric") + "”的 additive 应为 yes 或 no，填写的是“" + written + "”");
+		};
 	}
 
 	private static void forEachRecord(Path folder, String file, java.util.function.Consumer<CSVRecord> action) {

@@ -50,7 +50,7 @@ final class Arguments {
 				value = name.substring(eq + 1);
 				name = name.substring(0, eq);
 			}
-			else if (name.equals("force") || name.equals("help")) {
+			else if (name.equals("force") || name.equals("help") || name.equals("compare")) {
 				value = "true";
 			}
 			else if (i + 1 < args.length) {

@@ -51,7 +51,7 @@ public final class Cli {
 	private static final Map<String, Set<String>> COMMANDS = Map.of("run",
 			Set.of("period", "inbox", "db", "report", "catalog", "severity", "force", "wait"), "restart",
 			Set.of("period", "db", "report", "wait"), "status", Set.of("period", "db"), "serve", Set.of("jobs"),
-			"export", Set.of("period", "level", "out", "db"), "generate",
+			"export", Set.of("period", "level", "out", "db", "compare"), "generate",
 			Set.of("period", "units", "rows", "formats", "out", "seed"), "feedback",
 			Set.of("period", "out", "inbox", "db"));
 
@@ -62,7 +62,7 @@ public final class Cli {
 			  java -jar huizong.jar restart --period 2017-06 [--db JDBC_URL] [--report FILE] [--wait 10m]
 			  java -jar huizong.jar status [--period 2017-06] [--db JDBC_URL]
 			  java -jar huizong.jar serve [--jobs DIR]
-			  java -jar huizong.jar export --period 2017-06 --level unit|campaign --out FILE [--db JDBC_URL]
+			  java -jar huizong.jar export --period 2017-06 --level unit|campaign --out FILE [--compare] [--db JDBC_URL]
 			  java -jar huizong.jar feedback --period 2017-06 --out DIR [--inbox DIR] [--db JDBC_URL]
 			  java -jar huizong.jar generate --out DIR [--period 2017-06] [--units 8] [--rows 50] [--formats xlsx,xls,csv] [--seed 1]
 			""";
@@ -254,7 +254,8 @@ public final class Cli {
 		}
 		Path out = writable("out", Path.of(arguments.required("out")));
 		try (ConfigurableApplicationContext context = start(databaseProperties(arguments.optional("db")))) {
-			int rows = context.getBean(CsvExport.class).write(period, level, out);
+			int rows = context.getBean(CsvExport.class)
+				.write(period, level, arguments.optional("compare") != null, out);
 			context.getBean(OutputFiles.class).written(out, "导出的汇总表", java.time.Instant.now());
 			this.err.println("已导出 " + rows + " 行到 " + out);
 			return OK;

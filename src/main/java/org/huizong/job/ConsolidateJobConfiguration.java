@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import org.huizong.load.Consolidator;
 import org.huizong.load.OutputFiles;
+import org.huizong.load.PeriodLock;
 import org.huizong.load.RunHistory;
 import org.huizong.load.SubmissionLoader;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -23,6 +24,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The job {@code consolidate}: parameters {@code period} and {@code inbox} (and
@@ -34,6 +37,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @Configuration(proxyBeanMethods = false)
 public class ConsolidateJobConfiguration {
+
+	/* How long a run waits for another run of the same year to finish consolidating. */
+	private static final java.time.Duration YEAR_LOCK_WAIT = java.time.Duration.ofMinutes(30);
 
 	public static final String JOB_NAME = "consolidate";
 
@@ -107,12 +113,28 @@ public class ConsolidateJobConfiguration {
 				() -> launcher.getObject().stopRequested());
 	}
 
+	/**
+	 * Consolidates the period, and the longer periods that hold it, in a transaction of
+	 * its own taken under the year's lock: the lock is let go once the tables are
+	 * committed, so two runs of one year's months rebuild its quarter and year one after
+	 * the other.
+	 */
 	@Bean
 	Step consolidateStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			Consolidator consolidator) {
+			Consolidator consolidator, DataSource dataSource) {
+		TransactionTemplate own = new TransactionTemplate(transactionManager);
+		own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		return new StepBuilder("consolidate", jobRepository).tasklet((contribution, chunkContext) -> {
-			consolidator
-				.consolidate(chunkContext.getStepContext().getStepExecution().getJobParameters().getString(PERIOD));
+			String period = chunkContext.getStepContext().getStepExecution().getJobParameters().getString(PERIOD);
+			try (PeriodLock year = PeriodLock.acquire(dataSource, Consolidator.lockName(period), YEAR_LOCK_WAIT,
+					(note) -> {
+					})) {
+				if (year == null) {
+					throw new IllegalStateException("另一次汇总占用 " + Consolidator.lockName(period) + " 超过 "
+							+ YEAR_LOCK_WAIT.toMinutes() + " 分钟，本期汇总表未更新");
+				}
+				own.executeWithoutResult((status) -> consolidator.consolidate(period));
+			}
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}

@@ -1,19 +1,23 @@
 package org.huizong.load;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.huizong.catalog.Catalog;
 import org.huizong.catalog.Metric;
 import org.huizong.normalize.MeasureConverter;
+import org.huizong.period.Period;
 import org.huizong.issue.IssueCode;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Builds a period's consolidated tables from the current submissions, in the caller's
  * transaction: facts whose names the catalog has learnt since they were loaded are mapped
- * first; detail lines add up per unit, then per campaign; rates are never summed.
+ * first; detail lines add up per unit, then per campaign; rates are never summed. A
+ * quarter, half-year or year holds, per unit, its own submission for that period, or else
+ * its figures of the shorter periods inside.
  */
 public final class Consolidator {
 
@@ -32,17 +36,59 @@ public final class Consolidator {
 	/**
 	 * Rebuilds the period's consolidated tables if they are behind its submissions or the
 	 * catalog has learnt a name that was unmapped; otherwise leaves them be, so a rerun
-	 * over unchanged files costs next to nothing.
+	 * over unchanged files costs next to nothing. When it rebuilds them, it rebuilds the
+	 * longer periods that hold it too (quarter, half-year, year). The caller holds
+	 * {@link #lockName(String)} for the transaction, so that runs of two months of one
+	 * year never rebuild their year at once.
 	 * @return whether the tables were rebuilt
 	 */
 	public boolean consolidate(String period) {
+		Period asked = Period.parse(period);
 		boolean learnt = catalogLearntAny(period);
-		if (!learnt && upToDate(period)) {
-			return false;
-		}
+		boolean rebuilt = learnt || !upToDate(period);
 		if (learnt) {
 			mapLearntNames(period);
 		}
+		if (rebuilt) {
+			makeParts(asked);
+			rebuild(asked);
+		}
+		boolean below = rebuilt;
+		for (Period longer : asked.enclosingAll()) {
+			if (below || !known(longer)) {
+				makeParts(longer);
+				rebuild(longer);
+				below = true;
+			}
+		}
+		return rebuilt;
+	}
+
+	/**
+	 * What the caller locks while it consolidates a period: the year, whose longer
+	 * periods every month of it rebuilds.
+	 */
+	public static String lockName(String period) {
+		return "汇总/" + Period.parse(period).year();
+	}
+
+	/** The shorter periods a longer one sums, built first where they never were. */
+	private void makeParts(Period period) {
+		for (Period part : period.parts()) {
+			if (!part.isMonth() && !known(part)) {
+				makeParts(part);
+				rebuild(part);
+			}
+		}
+	}
+
+	/**
+	 * A period's tables from scratch: each unit's own submission for it, and for a longer
+	 * period, each other unit's figures of its parts, summed where the metric adds up
+	 * over time and the latest where it is a stock.
+	 */
+	private void rebuild(Period asked) {
+		String period = asked.toString();
 		this.jdbc.update("DELETE FROM unmapped_name WHERE period = ?", period);
 		for (String[] kind : List.of(
 				new String[] { "campaign", "f.campaign = ''",
@@ -63,6 +109,9 @@ public final class Consolidator {
 				+ "MAX(CASE WHEN t.approx THEN 1 ELSE 0 END) = 1, SUM(t.facts) FROM fact_total t "
 				+ "JOIN submission s ON s.id = t.submission_id WHERE s.period = ? AND s.status = 'loaded' "
 				+ "GROUP BY s.period, s.unit, t.campaign, t.metric, t.source", period);
+		if (!asked.isMonth()) {
+			rollUp(asked);
+		}
 		this.jdbc.update(
 				"INSERT INTO consolidated_campaign (period, campaign, metric, source, total_value, measure, approx, "
 						+ "units) SELECT period, campaign, metric, source, SUM(total_value), MIN(measure), "
@@ -74,7 +123,53 @@ public final class Consolidator {
 			this.jdbc.update("INSERT INTO period_state (period, loaded_version, consolidated_version) VALUES (?, 0, 0)",
 					period);
 		}
-		return true;
+	}
+
+	/** The figures of the units that sent nothing for the longer period itself. */
+	private void rollUp(Period longer) {
+		String period = longer.toString();
+		List<String> parts = longer.parts().stream().map(Period::toString).toList();
+		List<String> stocks = this.catalog.stockMetrics();
+		String own = " AND unit NOT IN (SELECT unit FROM submission WHERE period = ? AND status = 'loaded')";
+		List<Object> args = new ArrayList<>();
+		args.add(period);
+		args.addAll(parts);
+		args.addAll(stocks);
+		args.add(period);
+		this.jdbc.update("INSERT INTO consolidated_unit (period, unit, campaign, metric, source, total_value, measure, "
+				+ "approx, facts) SELECT ?, unit, campaign, metric, source, SUM(total_value), MIN(measure), "
+				+ "MAX(CASE WHEN approx THEN 1 ELSE 0 END) = 1, SUM(facts) FROM consolidated_unit WHERE period IN ("
+				+ marks(parts.size()) + ")"
+				+ (stocks.isEmpty() ? "" : " AND metric NOT IN (" + marks(stocks.size()) + ")") + own
+				+ " GROUP BY unit, campaign, metric, source", args.toArray());
+		if (stocks.isEmpty()) {
+			return;
+		}
+		for (int i = parts.size() - 1; i >= 0; i--) {
+			List<Object> latest = new ArrayList<>();
+			latest.add(period);
+			latest.add(parts.get(i));
+			latest.addAll(stocks);
+			latest.add(period);
+			latest.add(period);
+			this.jdbc.update("INSERT INTO consolidated_unit (period, unit, campaign, metric, source, total_value, "
+					+ "measure, approx, facts) SELECT ?, c.unit, c.campaign, c.metric, c.source, c.total_value, "
+					+ "c.measure, c.approx, c.facts FROM consolidated_unit c WHERE c.period = ? AND c.metric IN ("
+					+ marks(stocks.size()) + ")" + own.replace("unit NOT IN", "c.unit NOT IN")
+					+ " AND NOT EXISTS (SELECT 1 FROM consolidated_unit d WHERE d.period = ? AND d.unit = c.unit "
+					+ "AND d.campaign = c.campaign AND d.metric = c.metric AND d.source = c.source)", latest.toArray());
+		}
+	}
+
+	private static String marks(int count) {
+		return String.join(", ", java.util.Collections.nCopies(count, "?"));
+	}
+
+	/** Whether the period's tables were ever built. */
+	private boolean known(Period period) {
+		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM period_state WHERE period = ?", Integer.class,
+				period.toString());
+		return count != null && count > 0;
 	}
 
 	private boolean upToDate(String period) {

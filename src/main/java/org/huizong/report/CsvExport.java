@@ -11,7 +11,9 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.huizong.catalog.Catalog;
 import org.huizong.intake.Cell;
+import org.huizong.period.Period;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -38,20 +40,30 @@ public final class CsvExport {
 
 	}
 
+	private static final String COMPARE_HEADER = ",previous,last_year,ytd";
+
 	private final JdbcTemplate jdbc;
 
-	public CsvExport(JdbcTemplate jdbc) {
+	private final Catalog catalog;
+
+	public CsvExport(JdbcTemplate jdbc, Catalog catalog) {
 		this.jdbc = jdbc;
+		this.catalog = catalog;
 	}
 
-	/** Writes the export through a temporary file, so a reader never sees half of it. */
-	public int write(String period, Level level, Path out) throws IOException {
-		List<List<String>> rows = rows(period, level);
+	/**
+	 * Writes the export through a temporary file, so a reader never sees half of it.
+	 * @param compare whether to add the figures of the period before, of the same period
+	 * a year earlier and of the year to date
+	 */
+	public int write(String period, Level level, boolean compare, Path out) throws IOException {
+		List<List<String>> rows = rows(period, level, compare);
+		String header = level.header + (compare ? COMPARE_HEADER : "");
 		AtomicFiles.write(out, (stream) -> {
 			Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
 			CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180);
 			writer.write('\ufeff');
-			printer.printRecord((Object[]) level.header.split(","));
+			printer.printRecord((Object[]) header.split(","));
 			for (List<String> row : rows) {
 				printer.printRecord(row);
 			}
@@ -60,23 +72,36 @@ public final class CsvExport {
 		return rows.size();
 	}
 
-	List<List<String>> rows(String period, Level level) {
+	List<List<String>> rows(String period, Level level, boolean compare) {
 		List<List<String>> rows = new ArrayList<>();
+		Comparisons comparisons = compare ? new Comparisons(Period.parse(period), this.catalog.stockMetrics()) : null;
 		if (level == Level.UNIT) {
-			this.jdbc.query("SELECT period, unit, campaign, metric, source, total_value, measure, approx "
-					+ "FROM consolidated_unit WHERE period = ?", (rs) -> {
-						rows.add(List.of(safe(rs.getString(1)), safe(rs.getString(2)), safe(rs.getString(3)),
+			String sql = "SELECT c.period, c.unit, c.campaign, c.metric, c.source, c.total_value, c.measure, c.approx"
+					+ (compare ? comparisons.unitColumns() : " FROM consolidated_unit c") + " WHERE c.period = ?";
+			this.jdbc.query(sql, (rs) -> {
+				List<String> row = new ArrayList<>(
+						List.of(safe(rs.getString(1)), safe(rs.getString(2)), safe(rs.getString(3)),
 								safe(rs.getString(4)), safe(rs.getString(5)), Cell.plainDecimal(rs.getBigDecimal(6)),
 								safe(rs.getString(7)), String.valueOf(rs.getBoolean(8))));
-					}, period);
+				if (compare) {
+					addCompared(row, rs, 9);
+				}
+				rows.add(row);
+			}, compare ? comparisons.unitArguments(period) : new Object[] { period });
 		}
 		else {
-			this.jdbc.query("SELECT period, campaign, metric, source, total_value, measure, approx, units "
-					+ "FROM consolidated_campaign WHERE period = ?", (rs) -> {
-						rows.add(List.of(safe(rs.getString(1)), safe(rs.getString(2)), safe(rs.getString(3)),
-								safe(rs.getString(4)), Cell.plainDecimal(rs.getBigDecimal(5)), safe(rs.getString(6)),
-								String.valueOf(rs.getBoolean(7)), String.valueOf(rs.getInt(8))));
-					}, period);
+			String sql = "SELECT c.period, c.campaign, c.metric, c.source, c.total_value, c.measure, c.approx, c.units"
+					+ (compare ? comparisons.campaignColumns() : " FROM consolidated_campaign c")
+					+ " WHERE c.period = ?";
+			this.jdbc.query(sql, (rs) -> {
+				List<String> row = new ArrayList<>(List.of(safe(rs.getString(1)), safe(rs.getString(2)),
+						safe(rs.getString(3)), safe(rs.getString(4)), Cell.plainDecimal(rs.getBigDecimal(5)),
+						safe(rs.getString(6)), String.valueOf(rs.getBoolean(7)), String.valueOf(rs.getInt(8))));
+				if (compare) {
+					addCompared(row, rs, 9);
+				}
+				rows.add(row);
+			}, compare ? comparisons.campaignArguments(period) : new Object[] { period });
 		}
 		Comparator<List<String>> byNames = Comparator.comparing((List<String> r) -> r.get(1));
 		for (int i = 2; i < 5; i++) {
@@ -85,6 +110,13 @@ public final class CsvExport {
 		}
 		rows.sort(byNames);
 		return rows;
+	}
+
+	private static void addCompared(List<String> row, java.sql.ResultSet rs, int first) throws java.sql.SQLException {
+		for (int i = first; i < first + 3; i++) {
+			java.math.BigDecimal value = rs.getBigDecimal(i);
+			row.add((value != null) ? Cell.plainDecimal(value) : "");
+		}
 	}
 
 	/** Text that Excel would read as a formula gets a leading apostrophe. */
