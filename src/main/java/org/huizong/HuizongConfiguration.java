@@ -11,6 +11,7 @@ import org.huizong.load.OutputFiles;
 import org.huizong.load.RunHistory;
 import org.huizong.load.SubmissionLoader;
 import org.huizong.report.CsvExport;
+import org.huizong.validate.HistoryChecks;
 import org.huizong.report.Feedback;
 import org.huizong.report.RunReports;
 import org.huizong.report.RunStatus;
@@ -58,8 +59,9 @@ class HuizongConfiguration {
 
 	@Bean
 	SubmissionLoader submissionLoader(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Catalog catalog,
-			SeverityPolicy policy, ReadLimits limits, Clock clock) {
-		return new SubmissionLoader(jdbc, transactionManager, catalog, policy, limits, clock);
+			SeverityPolicy policy, ReadLimits limits, Clock clock, HuizongProperties properties) {
+		return new SubmissionLoader(jdbc, transactionManager, catalog, policy, limits, clock,
+				new HistoryChecks(policy, properties.jumpFactor(), properties.jumpFloor()));
 	}
 
 	@Bean

@@ -22,6 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * to a crash
  * @param dbTimeout how long a database may leave a statement unanswered before the run
  * gives up on it (PostgreSQL)
+ * @param jumpFactor how many times its own figure of the period before (or after) a
+ * unit's figure may be, or what part of it, before it is told as {@code value.jump}
+ * @param jumpFloor the smallest figure, on either side, that {@code value.jump} looks at
  */
 @ConfigurationProperties("huizong")
 public record HuizongProperties(@DefaultValue("data/catalog") Path catalog, Map<String, String> severity,
@@ -29,7 +32,8 @@ public record HuizongProperties(@DefaultValue("data/catalog") Path catalog, Map<
 		@DefaultValue("32767") int maxTextLength, @DefaultValue("5m") java.time.Duration timePerFile,
 		@DefaultValue("0.01") double zipMinInflateRatio, @DefaultValue("1073741824") long zipMaxEntrySize,
 		@DefaultValue(HuizongProperties.FILES_PER_CHUNK) int filesPerChunk,
-		@DefaultValue("2m") java.time.Duration dbTimeout) {
+		@DefaultValue("2m") java.time.Duration dbTimeout, @DefaultValue("5") java.math.BigDecimal jumpFactor,
+		@DefaultValue("10") java.math.BigDecimal jumpFloor) {
 
 	/** Files loaded in one transaction unless set otherwise. */
 	public static final String FILES_PER_CHUNK = "50";

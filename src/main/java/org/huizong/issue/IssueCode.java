@@ -14,6 +14,7 @@ public enum IssueCode {
 	MEASURE_INCOMPATIBLE("measure.incompatible", Severity.ERROR, "{0} 的计量单位“{1}”无法换算为“{2}”"),
 	CELL_EXCEL_ERROR("cell.excel-error", Severity.ERROR, "单元格是 Excel 错误值 {0}，请改为数字"),
 	CELL_DATE("cell.date", Severity.ERROR, "{0} 的值是日期格式（{1}），请改为数字"),
+	VALUE_JUMP("value.jump", Severity.WARNING, "{0} 填报 {1}，{2}（{3}）{4} 的 {5}，请核实"),
 	FIXED_EXCEEDS_FOUND("problems.fixed-exceeds-found", Severity.WARNING, "{0}：整改问题 {1} 大于发现问题 {2}"),
 	RATE_MISMATCH("rate.mismatch", Severity.WARNING, "{0}：填报的整改率 {1}% 与整改问题 ÷ 发现问题（{2} ÷ {3} = {4}%）不符"),
 	TOTAL_MISMATCH("total.mismatch", Severity.WARNING, "“{0}”行的 {1} 为 {2}，明细之和为 {3}"),

@@ -1,11 +1,13 @@
 package org.huizong.load;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.huizong.normalize.Fact;
+import org.huizong.validate.HistoryChecks;
 
 /**
  * A submission's mapped figures summed per campaign, metric and source while it is read:
@@ -43,16 +45,32 @@ final class FactTotals {
 
 		int facts;
 
+		String sheet;
+
+		String cell;
+
 	}
 
 	private final Map<Key, Sum> sums = new LinkedHashMap<>();
 
 	void add(Fact fact) {
 		Sum sum = this.sums.computeIfAbsent(new Key(fact.campaign(), fact.metric(), fact.source()), (k) -> new Sum());
+		if (sum.facts == 0) {
+			sum.sheet = fact.origin().sheet();
+			sum.cell = fact.origin().cell();
+		}
 		sum.value = sum.value.add(fact.value());
 		sum.measure = fact.measure();
 		sum.approx |= fact.approx();
 		sum.facts++;
+	}
+
+	/** The sums as the checks against a unit's history take them. */
+	List<HistoryChecks.Figure> figures() {
+		List<HistoryChecks.Figure> figures = new ArrayList<>(this.sums.size());
+		this.sums.forEach((key, sum) -> figures.add(new HistoryChecks.Figure(
+				new HistoryChecks.Key(key.campaign(), key.metric(), key.source()), sum.value, sum.sheet, sum.cell)));
+		return figures;
 	}
 
 	static final String COLUMNS = "submission_id, campaign, metric, source, total_value, measure, approx, facts";

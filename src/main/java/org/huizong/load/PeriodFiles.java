@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.huizong.catalog.Catalog;
+import org.huizong.period.Period;
+import org.huizong.validate.HistoryChecks;
 import org.huizong.intake.ReadAhead;
 import org.huizong.intake.ReadLimits;
 import org.huizong.intake.RejectedFileException;
@@ -52,6 +54,12 @@ public final class PeriodFiles implements AutoCloseable {
 
 	private final String period;
 
+	private final Period asPeriod;
+
+	private final HistoryChecks historyChecks;
+
+	private final HistoryChecks.History history;
+
 	private final boolean force;
 
 	private final Map<String, SubmissionLedger.Known> byName;
@@ -83,6 +91,9 @@ public final class PeriodFiles implements AutoCloseable {
 		this.clock = loader.clock;
 		this.postgres = loader.postgres;
 		this.period = period;
+		this.asPeriod = Period.parse(period);
+		this.historyChecks = loader.historyChecks;
+		this.history = loader.history;
 		this.force = force;
 		this.byName = byName;
 		this.currentByUnit = currentByUnit;
@@ -426,6 +437,8 @@ public final class PeriodFiles implements AutoCloseable {
 				return new FileOutcome(file.name(), outcome, id, true);
 			}
 			settle(file, sha256, id, reading);
+			run.historyChecks.check(run.asPeriod, reading.resolvedUnit, work.totals.figures(), run.history,
+					work::issue);
 			work.issues.flushTo(this.issues, id);
 			work.totals.addTo(this.totals, id);
 			run.journal.put(run.byName, file.name(), new SubmissionLedger.Known(id, sha256, SubmissionLedger.LOADED));

@@ -7,6 +7,7 @@ import java.time.Clock;
 import org.huizong.catalog.Catalog;
 import org.huizong.intake.ReadLimits;
 import org.huizong.issue.SeverityPolicy;
+import org.huizong.validate.HistoryChecks;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -61,8 +62,15 @@ public final class SubmissionLoader {
 
 	final boolean postgres;
 
+	final HistoryChecks historyChecks;
+
+	final HistoryChecks.History history;
+
+	/**
+	 * @param historyChecks what a figure is set against in the unit's own history
+	 */
 	public SubmissionLoader(JdbcTemplate jdbc, PlatformTransactionManager transactions, Catalog catalog,
-			SeverityPolicy policy, ReadLimits limits, Clock clock) {
+			SeverityPolicy policy, ReadLimits limits, Clock clock, HistoryChecks historyChecks) {
 		this.jdbc = jdbc;
 		this.savepoint = new TransactionTemplate(transactions);
 		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -72,6 +80,8 @@ public final class SubmissionLoader {
 		this.limits = limits;
 		this.clock = clock;
 		this.postgres = isPostgres(jdbc);
+		this.historyChecks = historyChecks;
+		this.history = new ConsolidatedHistory(jdbc);
 	}
 
 	private static boolean isPostgres(JdbcTemplate jdbc) {

@@ -87,15 +87,54 @@ class PeriodHistoryTests {
 		}
 	}
 
+	@ParameterizedTest
+	@MethodSource("org.huizong.TestDatabase#kinds")
+	void tellsAFigureTenTimesItsUsualAtItsCellLookingBothWays(String kind) throws Exception {
+		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {
+			load(db, "2017-05", patrols(FIRST, 1356, 100), patrols(SECOND, 200, 100));
+			assertThat(loadWithReport(db, "2017-06", patrols(FIRST, 13560, 130), patrols(SECOND, 260, 70)))
+				.containsExactly("第一环卫所_2017-06.csv C3 value.jump 修理果壳箱 填报 13560，是上期（2017-05）1356 的 10 倍，请核实");
+			assertThat(loadWithReport(db, "2017-04", patrols(FIRST, 135, 100), patrols(SECOND, 210, 100)))
+				.containsExactly("第一环卫所_2017-04.csv C3 value.jump 修理果壳箱 填报 135，仅为下期（2017-05）1356 的 10%，请核实");
+		}
+	}
+
+	/** The unit on the first line, its CSV after: patrols on row 2, bins on row 3. */
+	private static String patrols(String unit, int bins, int patrols) {
+		return unit + "\n专项名称,工作内容,数量,单位\r\n城市家具专项整治,出动巡查人员," + patrols + ",人次\r\n城市家具专项整治,修理果壳箱," + bins + ",只\r\n";
+	}
+
+	/** Loads the files; what the run report tells of them, a line an issue. */
+	private List<String> loadWithReport(TestDatabase db, String period, String... files) throws IOException {
+		Path report = this.dir.resolve("report-" + period + ".json");
+		load(db, period, List.of("--report", report.toString()), files);
+		List<String> told = new java.util.ArrayList<>();
+		for (com.fasterxml.jackson.databind.JsonNode file : new com.fasterxml.jackson.databind.ObjectMapper()
+			.readTree(report.toFile())
+			.get("files")) {
+			for (com.fasterxml.jackson.databind.JsonNode issue : file.get("issues")) {
+				told.add(file.get("name").asText() + " " + issue.get("cell").asText() + " " + issue.get("code").asText()
+						+ " " + issue.get("message").asText());
+			}
+		}
+		return told;
+	}
+
 	private void load(TestDatabase db, String period, String... files) throws IOException {
+		load(db, period, List.of(), files);
+	}
+
+	private void load(TestDatabase db, String period, List<String> options, String... files) throws IOException {
 		Path inbox = Files.createDirectories(this.dir.resolve("inbox").resolve(period));
 		for (String file : files) {
 			String unit = file.substring(0, file.indexOf('\n'));
 			Files.writeString(inbox.resolve(unit + "_" + period + ".csv"),
 					"\ufeff" + file.substring(file.indexOf('\n') + 1), StandardCharsets.UTF_8);
 		}
-		RunCommandTests.Result run = RunCommandTests.run("run", "--period", period, "--inbox", inbox.toString(), "--db",
-				db.url());
+		List<String> args = new java.util.ArrayList<>(
+				List.of("run", "--period", period, "--inbox", inbox.toString(), "--db", db.url()));
+		args.addAll(options);
+		RunCommandTests.Result run = RunCommandTests.run(args.toArray(String[]::new));
 		assertThat(run.exit()).as(run.out() + run.err()).isZero();
 	}
 

@@ -15,6 +15,7 @@ import org.huizong.catalog.CatalogLoader;
 import org.huizong.cli.Cli;
 import org.huizong.intake.ReadLimits;
 import org.huizong.issue.SeverityPolicy;
+import org.huizong.validate.HistoryChecks;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -45,7 +46,9 @@ class SubmissionLoaderTests {
 				DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
 				SubmissionLoader loader = new SubmissionLoader(jdbc, transactions,
 						CatalogLoader.load(Path.of("data/catalog")), new SeverityPolicy(Map.of()),
-						ReadLimits.defaults(), Clock.systemDefaultZone());
+						ReadLimits.defaults(), Clock.systemDefaultZone(),
+						new HistoryChecks(new SeverityPolicy(Map.of()), HistoryChecks.DEFAULT_FACTOR,
+								HistoryChecks.DEFAULT_FLOOR));
 
 				List<FileOutcome> outcomes = new TransactionTemplate(transactions).execute((status) -> {
 					try (PeriodFiles files = loader.forPeriod("2017-06", false)) {
