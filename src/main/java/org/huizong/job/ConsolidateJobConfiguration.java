@@ -1,6 +1,8 @@
 package org.huizong.job;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Clock;
 
 import javax.sql.DataSource;
@@ -126,14 +128,23 @@ public class ConsolidateJobConfiguration {
 		own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		return new StepBuilder("consolidate", jobRepository).tasklet((contribution, chunkContext) -> {
 			String period = chunkContext.getStepContext().getStepExecution().getJobParameters().getString(PERIOD);
-			try (PeriodLock year = PeriodLock.acquire(dataSource, Consolidator.lockName(period), YEAR_LOCK_WAIT,
-					(note) -> {
-					})) {
-				if (year == null) {
-					throw new IllegalStateException("另一次汇总占用 " + Consolidator.lockName(period) + " 超过 "
-							+ YEAR_LOCK_WAIT.toMinutes() + " 分钟，本期汇总表未更新");
+			List<PeriodLock> years = new ArrayList<>();
+			try {
+				for (String name : Consolidator.lockNames(period)) {
+					PeriodLock year = PeriodLock.acquire(dataSource, name, YEAR_LOCK_WAIT, (note) -> {
+					});
+					if (year == null) {
+						throw new IllegalStateException(
+								"另一次汇总占用 " + name + " 超过 " + YEAR_LOCK_WAIT.toMinutes() + " 分钟，本期汇总表未更新");
+					}
+					years.add(year);
 				}
 				own.executeWithoutResult((status) -> consolidator.consolidate(period));
+			}
+			finally {
+				for (PeriodLock year : years) {
+					year.close();
+				}
 			}
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();

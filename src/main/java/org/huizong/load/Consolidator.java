@@ -38,7 +38,7 @@ public final class Consolidator {
 	 * catalog has learnt a name that was unmapped; otherwise leaves them be, so a rerun
 	 * over unchanged files costs next to nothing. When it rebuilds them, it rebuilds the
 	 * longer periods that hold it too (quarter, half-year, year). The caller holds
-	 * {@link #lockName(String)} for the transaction, so that runs of two months of one
+	 * {@link #lockNames(String)} for the transaction, so that runs of two months of one
 	 * year never rebuild their year at once.
 	 * @return whether the tables were rebuilt
 	 */
@@ -49,37 +49,57 @@ public final class Consolidator {
 		if (learnt) {
 			mapLearntNames(period);
 		}
-		if (rebuilt) {
-			makeParts(asked);
+		if (makeParts(asked) || rebuilt) {
 			rebuild(asked);
 		}
 		boolean below = rebuilt;
 		for (Period longer : asked.enclosingAll()) {
-			if (below || !known(longer)) {
-				makeParts(longer);
+			if (makeParts(longer) || below || !known(longer)) {
 				rebuild(longer);
 				below = true;
 			}
 		}
+		catchUp(Period.parse(String.valueOf(asked.year() - 1)));
 		return rebuilt;
 	}
 
 	/**
-	 * What the caller locks while it consolidates a period: the year, whose longer
-	 * periods every month of it rebuilds.
+	 * What the caller locks, in this order, while it consolidates a period: its year,
+	 * whose longer periods every month of it rebuilds, and the year before, whose longer
+	 * periods it builds where they never were (a database from before there were any).
 	 */
-	public static String lockName(String period) {
-		return "汇总/" + Period.parse(period).year();
+	public static List<String> lockNames(String period) {
+		int year = Period.parse(period).year();
+		return List.of("汇总/" + (year - 1), "汇总/" + year);
 	}
 
-	/** The shorter periods a longer one sums, built first where they never were. */
-	private void makeParts(Period period) {
+	/**
+	 * The quarters, half-years and year of a year whose months were consolidated before
+	 * longer periods were kept, built once: the comparisons with a year ago read them.
+	 */
+	private void catchUp(Period year) {
+		List<String> months = year.months().stream().map(Period::toString).toList();
+		Integer consolidated = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM period_state WHERE period IN (" + marks(months.size()) + ")", Integer.class,
+				months.toArray());
+		if (consolidated != null && consolidated > 0 && (makeParts(year) || !known(year))) {
+			rebuild(year);
+		}
+	}
+
+	/**
+	 * The shorter periods a longer one sums, built first where they never were.
+	 * @return whether any was built
+	 */
+	private boolean makeParts(Period period) {
+		boolean built = false;
 		for (Period part : period.parts()) {
-			if (!part.isMonth() && !known(part)) {
-				makeParts(part);
+			if (!part.isMonth() && (makeParts(part) || !known(part))) {
 				rebuild(part);
+				built = true;
 			}
 		}
+		return built;
 	}
 
 	/**

@@ -42,10 +42,15 @@ final class IssueWriter {
 	 * Hands the issues held over to {@code rows}, the values of {@link #COLUMNS}, as
 	 * submission {@code submissionId}'s.
 	 */
+	/** An issue as a row of {@link #COLUMNS}. */
+	static Object[] row(long submissionId, Issue issue) {
+		return new Object[] { submissionId, issue.severity().label(), issue.code(), FactWriter.cut(issue.sheet(), 200),
+				issue.cell(), FactWriter.cut(issue.message(), 2000) };
+	}
+
 	void flushTo(List<Object[]> rows, long submissionId) {
 		for (Issue issue : this.held) {
-			rows.add(new Object[] { submissionId, issue.severity().label(), issue.code(),
-					FactWriter.cut(issue.sheet(), 200), issue.cell(), FactWriter.cut(issue.message(), 2000) });
+			rows.add(row(submissionId, issue));
 		}
 		this.held.clear();
 		if (this.count > this.maxStored) {

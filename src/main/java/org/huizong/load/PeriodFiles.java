@@ -56,9 +56,7 @@ public final class PeriodFiles implements AutoCloseable {
 
 	private final Period asPeriod;
 
-	private final HistoryChecks historyChecks;
-
-	private final HistoryChecks.History history;
+	private final ConsolidatedHistory history;
 
 	private final boolean force;
 
@@ -92,7 +90,6 @@ public final class PeriodFiles implements AutoCloseable {
 		this.postgres = loader.postgres;
 		this.period = period;
 		this.asPeriod = Period.parse(period);
-		this.historyChecks = loader.historyChecks;
 		this.history = loader.history;
 		this.force = force;
 		this.byName = byName;
@@ -259,6 +256,12 @@ public final class PeriodFiles implements AutoCloseable {
 
 		private final List<Object[]> totals = new ArrayList<>();
 
+		/*
+		 * The checks against each unit's history, made once the facts are written: on
+		 * PostgreSQL the connection is busy with their COPY until then.
+		 */
+		private final List<Runnable> afterFacts = new ArrayList<>();
+
 		/* Issues that files of this batch give submissions other than their own. */
 		private final List<Object[]> others = new ArrayList<>();
 
@@ -328,6 +331,7 @@ public final class PeriodFiles implements AutoCloseable {
 				facts.abort();
 				throw ex;
 			}
+			this.afterFacts.forEach(Runnable::run);
 			this.outcomes.write();
 			insert("issue", IssueWriter.COLUMNS, this.issues);
 			insert("fact_total", FactTotals.COLUMNS, this.totals);
@@ -437,8 +441,10 @@ public final class PeriodFiles implements AutoCloseable {
 				return new FileOutcome(file.name(), outcome, id, true);
 			}
 			settle(file, sha256, id, reading);
-			run.historyChecks.check(run.asPeriod, reading.resolvedUnit, work.totals.figures(), run.history,
-					work::issue);
+			List<HistoryChecks.Figure> figures = work.totals.figures();
+			String unit = reading.resolvedUnit;
+			this.afterFacts.add(() -> run.history.check(run.asPeriod, unit, figures,
+					(i) -> this.issues.add(IssueWriter.row(id, i))));
 			work.issues.flushTo(this.issues, id);
 			work.totals.addTo(this.totals, id);
 			run.journal.put(run.byName, file.name(), new SubmissionLedger.Known(id, sha256, SubmissionLedger.LOADED));

@@ -62,9 +62,7 @@ public final class SubmissionLoader {
 
 	final boolean postgres;
 
-	final HistoryChecks historyChecks;
-
-	final HistoryChecks.History history;
+	final ConsolidatedHistory history;
 
 	/**
 	 * @param historyChecks what a figure is set against in the unit's own history
@@ -80,8 +78,7 @@ public final class SubmissionLoader {
 		this.limits = limits;
 		this.clock = clock;
 		this.postgres = isPostgres(jdbc);
-		this.historyChecks = historyChecks;
-		this.history = new ConsolidatedHistory(jdbc);
+		this.history = new ConsolidatedHistory(jdbc, historyChecks);
 	}
 
 	private static boolean isPostgres(JdbcTemplate jdbc) {

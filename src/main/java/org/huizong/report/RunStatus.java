@@ -9,14 +9,18 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
 import org.huizong.catalog.Catalog;
 import org.huizong.load.PeriodLock;
+import org.huizong.period.Period;
 
 /**
  * What the runs did, for a person or for monitoring: recent runs with outcome, duration
@@ -51,14 +55,15 @@ public final class RunStatus {
 	 * @return whether the latest run (of the period, where one is given) is healthy
 	 */
 	public boolean print(String period, PrintStream out) throws SQLException, InterruptedException {
+		List<String> within = (period != null) ? within(Period.parse(period)) : List.of();
 		List<Run> runs = query("SELECT r.id, r.period, r.started_at, r.finished_at, r.status, "
 				+ "SUM(CASE WHEN f.outcome = 'loaded' THEN 1 ELSE 0 END), SUM(CASE WHEN f.outcome = 'unchanged' THEN 1 ELSE 0 END), "
 				+ "SUM(CASE WHEN f.outcome = 'rejected' THEN 1 ELSE 0 END) FROM run r LEFT JOIN run_file f ON f.run_id = r.id "
-				+ ((period != null) ? "WHERE r.period = ? " : "")
+				+ ((period != null) ? "WHERE r.period IN (" + marks(within.size()) + ") " : "")
 				+ "GROUP BY r.id, r.period, r.started_at, r.finished_at, r.status ORDER BY r.id DESC",
 				(rs) -> new Run(rs.getLong(1), rs.getString(2), rs.getTimestamp(3), rs.getTimestamp(4), rs.getString(5),
 						rs.getInt(6), rs.getInt(7), rs.getInt(8)),
-				period);
+				within);
 		if (runs.isEmpty()) {
 			out.println((period != null) ? "期间 " + period + " 还没有运行记录" : "还没有运行记录");
 			return true;
@@ -80,7 +85,14 @@ public final class RunStatus {
 					run.rejected());
 		}
 		if (period != null) {
-			printUnits(period, out);
+			Period asked = Period.parse(period);
+			if (asked.isMonth()) {
+				printUnits(period, out);
+			}
+			else {
+				printMonths(asked, within, out);
+			}
+			printSentBeforeNotNow(asked, out);
 		}
 		return healthy;
 	}
@@ -116,19 +128,88 @@ public final class RunStatus {
 		}
 	}
 
+	/**
+	 * A longer period: per unit, what it sent for each month, and any file of its own for
+	 * the quarter, half-year or year.
+	 */
+	private void printMonths(Period period, List<String> within, PrintStream out) throws SQLException {
+		Map<String, Map<String, String>> sent = new TreeMap<>();
+		query("SELECT unit, period, status FROM submission WHERE period IN (" + marks(within.size()) + ")", (rs) -> {
+			Map<String, String> byPeriod = sent.computeIfAbsent(rs.getString(1), (unit) -> new HashMap<>());
+			if (!"已报送".equals(byPeriod.get(rs.getString(2)))) {
+				byPeriod.put(rs.getString(2), "loaded".equals(rs.getString(3)) ? "已报送" : "被拒收");
+			}
+			return null;
+		}, within);
+		List<String> units = new ArrayList<>(this.catalog.roster());
+		sent.keySet().stream().filter((unit) -> !units.contains(unit)).forEach(units::add);
+		out.println("期间 " + period + " 各单位逐月报送情况：");
+		for (String unit : units) {
+			Map<String, String> byPeriod = sent.getOrDefault(unit, Map.of());
+			StringBuilder line = new StringBuilder("  ").append(Printable.of(unit)).append("：");
+			List<String> months = new ArrayList<>();
+			for (Period month : period.months()) {
+				months.add(month + " " + byPeriod.getOrDefault(month.toString(), "未报送"));
+			}
+			line.append(String.join("，", months));
+			List<String> longer = within.stream()
+				.filter((p) -> !Period.parse(p).isMonth() && byPeriod.containsKey(p))
+				.map((p) -> p + " " + byPeriod.get(p))
+				.toList();
+			if (!longer.isEmpty()) {
+				line.append("；整期报送：").append(String.join("，", longer));
+			}
+			out.println(line);
+		}
+	}
+
+	/** The units that sent something for the period before and nothing for this one. */
+	private void printSentBeforeNotNow(Period period, PrintStream out) throws SQLException {
+		List<String> before = within(period.previous());
+		List<String> now = within(period);
+		List<String> args = new ArrayList<>(before);
+		args.addAll(now);
+		List<String> missing = query("SELECT DISTINCT unit FROM submission WHERE status = 'loaded' AND period IN ("
+				+ marks(before.size()) + ") AND unit NOT IN (SELECT unit FROM submission WHERE status = 'loaded' "
+				+ "AND period IN (" + marks(now.size()) + ")) ORDER BY unit", (rs) -> rs.getString(1), args);
+		if (!missing.isEmpty()) {
+			out.println("上期（" + period.previous() + "）报送、本期尚未报送（" + missing.size() + " 个）："
+					+ String.join("、", missing.stream().map(Printable::of).toList()));
+		}
+	}
+
+	/** The period and every shorter period inside it. */
+	private static List<String> within(Period period) {
+		List<String> all = new ArrayList<>();
+		all.add(period.toString());
+		for (Period part : period.parts()) {
+			all.addAll(within(part));
+		}
+		return all;
+	}
+
+	private static String marks(int count) {
+		return String.join(", ", java.util.Collections.nCopies(count, "?"));
+	}
+
 	private interface RowMapper<T> {
 
 		T map(ResultSet rs) throws SQLException;
 
 	}
 
-	/** The rows of a query with at most one text parameter ({@code null} for none). */
+	/** The rows of a query with one text parameter. */
 	private <T> List<T> query(String sql, RowMapper<T> mapper, String parameter) throws SQLException {
+		return query(sql, mapper, List.of(parameter));
+	}
+
+	/** The rows of a query with text parameters. */
+	private <T> List<T> query(String sql, RowMapper<T> mapper, List<String> parameters) throws SQLException {
 		List<T> rows = new ArrayList<>();
 		try (Connection connection = this.dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement(sql)) {
-			if (parameter != null) {
-				statement.setString(1, parameter);
+			for (int i = 0; i < parameters.size(); i++) {
+				statement.setString(i + 1, parameters.get(i));
 			}
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {

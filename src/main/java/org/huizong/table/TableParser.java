@@ -31,11 +31,6 @@ import org.huizong.intake.RowSink;
  */
 public final class TableParser implements RowSink {
 
-	private static final Pattern UNIT_LABEL = Pattern
-		.compile("(填报单位|报送单位|单位名称|填报部门|报送部门)\\s*(?:[（(]\\s*盖章\\s*[)）])?\\s*[:：]\\s*([^\\s:：]*)");
-
-	private static final Pattern PERIOD_CN = Pattern.compile("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月");
-
 	private static final Pattern ORDINAL = Pattern
 		.compile("^(?:[一二三四五六七八九十]+|\\d+|\\(?[一二三四五六七八九十]+\\))\\s*[、.．)）]?\\s*");
 
@@ -141,7 +136,7 @@ public final class TableParser implements RowSink {
 		if (row.isBlank()) {
 			return;
 		}
-		scanMetadata(row);
+		Metadata.scan(row, this.sheet, this.columnAt == null, this.out);
 		if (this.pendingHeader != null) {
 			Row upper = this.pendingHeader;
 			this.pendingHeader = null;
@@ -187,47 +182,6 @@ public final class TableParser implements RowSink {
 		this.footer = false;
 		this.section = "";
 		this.lastCampaignCell = "";
-	}
-
-	/*
-	 * The loops over a row's cells that run for every row count by index: a for-each
-	 * makes an iterator each time, which code compiled for a quick start keeps making.
-	 */
-	private void scanMetadata(Row row) {
-		for (int c = 0; c < row.cells().size(); c++) {
-			Cell cell = row.cells().get(c);
-			if (cell.kind() != CellKind.TEXT) {
-				continue;
-			}
-			String text = cell.text();
-			Matcher unit = (text.indexOf('单') >= 0 || text.indexOf('部') >= 0) ? UNIT_LABEL.matcher(text) : null;
-			if (unit != null && unit.find()) {
-				String name = unit.group(2);
-				if (name.isEmpty()) {
-					name = nextText(row, cell.column());
-				}
-				if (!name.isEmpty()) {
-					this.out.unitNamed(name, this.sheet, Cell.address(cell.column(), row.number()));
-				}
-			}
-			if (this.columnAt == null && text.indexOf('年') >= 0) {
-				Matcher period = PERIOD_CN.matcher(text);
-				if (period.find()) {
-					this.out.periodNamed(String.format("%s-%02d", period.group(1), Integer.parseInt(period.group(2))),
-							this.sheet, Cell.address(cell.column(), row.number()));
-				}
-			}
-		}
-	}
-
-	private static String nextText(Row row, int column) {
-		for (int c = 0; c < row.cells().size(); c++) {
-			Cell cell = row.cells().get(c);
-			if (cell.column() > column && !cell.text().isBlank()) {
-				return cell.text().strip();
-			}
-		}
-		return "";
 	}
 
 	/**
@@ -286,7 +240,7 @@ public final class TableParser implements RowSink {
 			return;
 		}
 		for (Cell cell : texts) {
-			if (UNIT_LABEL.matcher(cell.text()).find()) {
+			if (Metadata.UNIT_LABEL.matcher(cell.text()).find()) {
 				continue;
 			}
 			this.catalog.campaignWithin(cell.text()).ifPresent((campaign) -> this.titleCampaign = campaign);

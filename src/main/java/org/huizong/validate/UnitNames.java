@@ -1,10 +1,10 @@
 package org.huizong.validate;
 
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.huizong.catalog.Catalog;
+import org.huizong.period.PeriodNames;
 
 /**
  * The unit and period a file name gives: {@code 第三环卫所_2017-06.csv} is 第三环卫所 for 2017-06,
@@ -12,12 +12,9 @@ import org.huizong.catalog.Catalog;
  */
 public final class UnitNames {
 
-	private static final Pattern PERIOD = Pattern
-		.compile("(20\\d{2})\\s*[-_.年/]?\\s*(0?[1-9]|1[0-2])(?!\\d)\\s*(?:月份?)?");
-
 	private static final Pattern NOISE = Pattern
 		.compile("(20\\d{2}\\s*[-_.年/]?\\s*\\d{1,2}\\s*(月份?)?(\\s*[-_.]?\\s*\\d{1,2}\\s*日?)?)"
-				+ "|(20\\d{2}\\s*年?)|(\\d{6,8})|(第?[一二三四五六七八九十\\d]+\\s*(季度|期))|([上下]半年)"
+				+ "|(20\\d{2}\\s*[-_.]?\\s*[QqHh][1-4](?!\\d))|(20\\d{2}\\s*年?)|(\\d{6,8})|(第?[一二三四五六七八九十\\d]+\\s*(季度|期))|([上下]半年)"
 				+ "|(v\\d+)|(修改版|修订版?|最终版|终版|定稿|报送|统计表|汇总表|报表|统计|情况表)", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern SEPARATORS = Pattern.compile("[\\s_\\-—–.·,，、()（）\\[\\]【】]+");
@@ -40,11 +37,7 @@ public final class UnitNames {
 	}
 
 	public static Optional<String> periodOf(String fileName) {
-		Matcher m = PERIOD.matcher(baseName(fileName));
-		if (m.find()) {
-			return Optional.of(String.format("%s-%02d", m.group(1), Integer.parseInt(m.group(2))));
-		}
-		return Optional.empty();
+		return PeriodNames.inFileName(baseName(fileName)).map(Object::toString);
 	}
 
 	private static String baseName(String fileName) {

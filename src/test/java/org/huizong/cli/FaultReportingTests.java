@@ -64,7 +64,7 @@ class FaultReportingTests {
 					"warning unit.unknown 问题整改!A2 填报单位“第九环卫所”不在单位名册中，已按原名接收");
 
 			List<Map<String, Object>> rows = db.query((jdbc) -> jdbc.queryForList(
-					"SELECT campaign, metric, source, total_value FROM consolidated_unit WHERE unit = '第九环卫所' "
+					"SELECT campaign, metric, source, total_value FROM consolidated_unit WHERE unit = '第九环卫所' AND period = '2017-06' "
 							+ "ORDER BY campaign, metric, source"));
 			assertThat(rows)
 				.extracting((r) -> r.get("CAMPAIGN") + "/" + r.get("METRIC") + "/" + r.get("SOURCE") + "="

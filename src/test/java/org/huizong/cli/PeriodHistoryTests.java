@@ -81,6 +81,16 @@ class PeriodHistoryTests {
 			assertThat(export(db, "2017", "campaign")).containsExactly(
 					"period,campaign,metric,source,value,measure,approx,units,previous,last_year,ytd",
 					"2017,城市家具专项整治,修理果壳箱,,2958,只,false,3,7,7,2958", "2017,城市家具专项整治,现有垃圾桶数,,812,只,false,2,480,480,812");
+			RunCommandTests.Result quarter = RunCommandTests.run("status", "--period", "2017-Q2", "--db", db.url());
+			assertThat(quarter.out())
+				.contains("期间 2017-Q2 各单位逐月报送情况：", "  第一环卫所：2017-04 已报送，2017-05 已报送，2017-06 已报送\n",
+						"  第三环卫所：2017-04 已报送，2017-05 未报送，2017-06 未报送；整期报送：2017-Q2 已报送\n",
+						"  第四环卫所：2017-04 未报送，2017-05 未报送，2017-06 未报送\n")
+				.doesNotContain("本期尚未报送");
+			assertThat(RunCommandTests.run("status", "--period", "2017-Q3", "--db", db.url()).out())
+				.contains("上期（2017-Q2）报送、本期尚未报送（1 个）：第三环卫所");
+			assertThat(RunCommandTests.run("status", "--period", "2017-05", "--db", db.url()).out())
+				.contains("上期（2017-04）报送、本期尚未报送（1 个）：第三环卫所");
 			assertThat(export(db, "2017-Q2", "campaign", false)).containsExactly(
 					"period,campaign,metric,source,value,measure,approx,units",
 					"2017-Q2,城市家具专项整治,修理果壳箱,,1365,只,false,3", "2017-Q2,城市家具专项整治,现有垃圾桶数,,806,只,false,2");
@@ -96,6 +106,25 @@ class PeriodHistoryTests {
 				.containsExactly("第一环卫所_2017-06.csv C3 value.jump 修理果壳箱 填报 13560，是上期（2017-05）1356 的 10 倍，请核实");
 			assertThat(loadWithReport(db, "2017-04", patrols(FIRST, 135, 100), patrols(SECOND, 210, 100)))
 				.containsExactly("第一环卫所_2017-04.csv C3 value.jump 修理果壳箱 填报 135，仅为下期（2017-05）1356 的 10%，请核实");
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("org.huizong.TestDatabase#kinds")
+	void buildsTheLongerPeriodsOfAYearConsolidatedBeforeTheyWereKept(String kind) throws Exception {
+		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {
+			load(db, "2016-05", file(FIRST, 5, null));
+			load(db, "2016-06", file(FIRST, 7, null));
+			db.query((jdbc) -> {
+				for (String table : List.of("consolidated_unit", "consolidated_campaign", "period_state")) {
+					jdbc.update("DELETE FROM " + table + " WHERE period IN ('2016-Q2', '2016-H1', '2016')");
+				}
+				return null;
+			});
+			load(db, "2017-06", file(FIRST, 60, null));
+
+			assertThat(export(db, "2017-Q2", "unit")).contains("2017-Q2,第一环卫所,城市家具专项整治,修理果壳箱,,60,只,false,,12,60");
+			assertThat(export(db, "2016", "campaign", false)).contains("2016,城市家具专项整治,修理果壳箱,,12,只,false,1");
 		}
 	}
 
