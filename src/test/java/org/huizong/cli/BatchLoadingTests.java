@@ -110,7 +110,7 @@ class BatchLoadingTests {
 			assertThat(run.out()).contains("文件 1 个：载入 1，未变 0，拒收 0")
 				.contains("[错误] 第一环卫所_2017-06.xls / 城市家具专项整治 / C4：出动巡查人员 的值“100000000000000000000000”"
 						+ "超出可汇总的范围（整数部分最多 22 位）")
-				.contains("[警告] 第一环卫所_2017-06.xls / 城市家具专项整治 / C5：指标“清洗果壳箱”不在目录中");
+				.contains("[警告] 第一环卫所_2017-06.xls / 城市家具专项整治 / B5：指标“清洗果壳箱”不在目录中");
 			List<String> metrics = db
 				.query((jdbc) -> jdbc.queryForList("SELECT metric_raw FROM fact ORDER BY cell", String.class));
 			assertThat(metrics).containsExactly("修理果壳箱", "清洗果壳箱");
@@ -148,8 +148,9 @@ class BatchLoadingTests {
 	}
 
 	private static BigDecimal binsRepaired(TestDatabase db) {
-		return db.query((jdbc) -> jdbc
-			.queryForObject("SELECT total_value FROM consolidated_campaign WHERE metric = '修理果壳箱'", BigDecimal.class));
+		return db.query((jdbc) -> jdbc.queryForObject(
+				"SELECT total_value FROM consolidated_campaign WHERE period = '2017-06' AND metric = '修理果壳箱'",
+				BigDecimal.class));
 	}
 
 	private static Path unit(Path inbox, String unit, String bins) throws Exception {
