@@ -1,7 +1,8 @@
 #!/bin/sh
 # How `export --compare` grows with the months of history: 24 months of 200 units x 500 rows,
 # loaded month by month into a schema of its own on PostgreSQL; after 6, 12 and 24 months the
-# latest month is exported with and without --compare, at unit and campaign level.
+# latest month is exported with and without --compare, at unit and campaign level, and its
+# quarter with --compare. Each time is the whole command's / the export's own (query and writing).
 #
 #   src/bench/history.sh [JAR] [WORK_DIR]
 #
@@ -22,25 +23,32 @@ mkdir -p "$WORK"
 
 seconds() {
 	start=$(date +%s.%N)
-	"$@" >/dev/null 2>&1 || [ $? -eq 3 ]
+	"$@" >/dev/null 2>"$WORK/last.err" || [ $? -eq 3 ]
 	end=$(date +%s.%N)
 	echo "$start $end" | awk '{ printf "%.2f", $2 - $1 }'
 }
 
+# The whole command's time / the export's own (query and writing), as export tells it.
+exported() {
+	total=$(seconds "$@")
+	own=$(sed -n 's/.*查询与写出 \([0-9.]*\) 秒.*/\1/p' "$WORK/last.err")
+	echo "$total/$own"
+}
+
 export_times() {
 	period=$1
-	plain=$(seconds java -jar "$JAR" export --period "$period" --level unit --out "$WORK/plain.csv" --db "$DB")
-	unit=$(seconds java -jar "$JAR" export --period "$period" --level unit --compare --out "$WORK/unit.csv" --db "$DB")
-	campaign=$(seconds java -jar "$JAR" export --period "$period" --level campaign --compare --out "$WORK/campaign.csv" --db "$DB")
-	quarter=$(seconds java -jar "$JAR" export --period "$2" --level unit --compare --out "$WORK/quarter.csv" --db "$DB")
+	plain=$(exported java -jar "$JAR" export --period "$period" --level unit --out "$WORK/plain.csv" --db "$DB")
+	unit=$(exported java -jar "$JAR" export --period "$period" --level unit --compare --out "$WORK/unit.csv" --db "$DB")
+	campaign=$(exported java -jar "$JAR" export --period "$period" --level campaign --compare --out "$WORK/campaign.csv" --db "$DB")
+	quarter=$(exported java -jar "$JAR" export --period "$2" --level unit --compare --out "$WORK/quarter.csv" --db "$DB")
 	rows=$(($(wc -l < "$WORK/unit.csv") - 1))
 	facts=$(psql -tAc "SELECT COUNT(*) FROM $SCHEMA.fact")
 	consolidated=$(psql -tAc "SELECT COUNT(*) FROM $SCHEMA.consolidated_unit")
-	printf '%-7s %8s %10s %13s | %6s %8s %8s %8s %8s\n' "$months" "$facts" "$consolidated" "$period" "$rows" \
+	printf '%-7s %8s %10s %9s | %6s %11s %11s %11s %11s\n' "$months" "$facts" "$consolidated" "$period" "$rows" \
 		"$plain" "$unit" "$campaign" "$quarter"
 }
 
-printf '%-7s %8s %10s %13s | %6s %8s %8s %8s %8s\n' months facts cons_rows exported rows plain_s \
+printf '%-7s %8s %10s %9s | %6s %11s %11s %11s %11s\n' months facts cons_rows exported rows plain_s \
 	unit_cmp_s camp_cmp_s qtr_cmp_s
 months=0
 for year in 2016 2017; do

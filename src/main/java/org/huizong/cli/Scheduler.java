@@ -21,14 +21,22 @@ final class Scheduler {
 
 	private static final Duration WAIT_FOR_OTHER_RUN = Duration.ofMinutes(30);
 
-	private final Cli cli;
+	/** One run of a period, as {@code run} makes it. */
+	@FunctionalInterface
+	interface Runs {
+
+		int run(Cli.RunRequest request, Stopper stopper) throws Exception;
+
+	}
+
+	private final Runs runs;
 
 	private final List<JobDefinition> jobs;
 
 	private final PrintStream log;
 
-	Scheduler(Cli cli, List<JobDefinition> jobs, PrintStream log) {
-		this.cli = cli;
+	Scheduler(Runs runs, List<JobDefinition> jobs, PrintStream log) {
+		this.runs = runs;
 		this.jobs = jobs;
 		this.log = log;
 	}
@@ -72,7 +80,7 @@ final class Scheduler {
 					? job.reports().resolve(job.name() + "-" + period + "-" + now.format(STAMP) + ".json") : null;
 			this.log.println("作业 " + job.name() + "：开始汇总 " + period + "（" + inbox + "）");
 			try {
-				int exit = this.cli.runOnce(new Cli.RunRequest(period, inbox.toAbsolutePath().normalize(), job.db(),
+				int exit = this.runs.run(new Cli.RunRequest(period, inbox.toAbsolutePath().normalize(), job.db(),
 						report, Map.of(), false, WAIT_FOR_OTHER_RUN), stopper);
 				this.log.println("作业 " + job.name() + "：" + period + " 结束，退出状态 " + exit);
 			}

@@ -70,6 +70,15 @@ final class Stopper implements AutoCloseable {
 		this.launcher = null;
 	}
 
+	/** Stops as a signal would, without one: what is running finishes its chunk. */
+	void stop() {
+		this.stopping = true;
+		RunLauncher current = this.launcher;
+		if (current != null) {
+			current.requestStop();
+		}
+	}
+
 	boolean stopping() {
 		return this.stopping;
 	}
