@@ -5,12 +5,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.huizong.period.Period;
+
 /**
  * A command and its {@code --name value} options, checked against what the command takes.
  */
 final class Arguments {
-
-	private static final Pattern PERIOD = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])|\\d{4}-Q[1-4]|\\d{4}-H[12]|\\d{4}");
 
 	/**
 	 * The years a period may fall in: a typo such as 0000-01 is told, not consolidated.
@@ -91,7 +91,7 @@ final class Arguments {
 		if (value == null) {
 			return otherwise;
 		}
-		java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(s|m|h)?").matcher(value.strip());
+		java.util.regex.Matcher m = Pattern.compile("(\\d+)\\s*(s|m|h)?").matcher(value.strip());
 		if (!m.matches()) {
 			throw new UsageException("--" + name + " 应为时长，如 30s、10m、1h：" + value);
 		}
@@ -151,8 +151,8 @@ final class Arguments {
 
 	String period() {
 		String period = required("period");
-		if (!PERIOD.matcher(period).matches()) {
-			throw new UsageException("期间格式不对：" + period + "（应为 2017-06 这样的年-月）");
+		if (!Period.isPeriod(period)) {
+			throw new UsageException("期间格式不对：" + period + "（应为月份 2017-06、季度 2017-Q2、半年 2017-H1 或年度 2017）");
 		}
 		int year = Integer.parseInt(period.substring(0, 4));
 		if (year < FIRST_YEAR || year > LAST_YEAR) {

@@ -65,6 +65,7 @@ public final class Cli {
 			  java -jar huizong.jar export --period 2017-06 --level unit|campaign --out FILE [--compare] [--db JDBC_URL]
 			  java -jar huizong.jar feedback --period 2017-06 --out DIR [--inbox DIR] [--db JDBC_URL]
 			  java -jar huizong.jar generate --out DIR [--period 2017-06] [--units 8] [--rows 50] [--formats xlsx,xls,csv] [--seed 1]
+			期间可以是月份 2017-06、季度 2017-Q2、半年 2017-H1 或年度 2017。
 			""";
 
 	private static final Duration DEFAULT_WAIT = Duration.ofMinutes(10);

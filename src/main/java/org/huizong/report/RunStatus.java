@@ -64,12 +64,13 @@ public final class RunStatus {
 				(rs) -> new Run(rs.getLong(1), rs.getString(2), rs.getTimestamp(3), rs.getTimestamp(4), rs.getString(5),
 						rs.getInt(6), rs.getInt(7), rs.getInt(8)),
 				within);
+		boolean healthy = true;
 		if (runs.isEmpty()) {
 			out.println((period != null) ? "期间 " + period + " 还没有运行记录" : "还没有运行记录");
-			return true;
 		}
-		out.println("最近的运行：");
-		boolean healthy = true;
+		else {
+			out.println("最近的运行：");
+		}
 		for (int i = 0; i < Math.min(RECENT, runs.size()); i++) {
 			Run run = runs.get(i);
 			String status = label(run);

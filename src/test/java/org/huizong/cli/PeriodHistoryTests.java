@@ -89,6 +89,8 @@ class PeriodHistoryTests {
 				.doesNotContain("本期尚未报送");
 			assertThat(RunCommandTests.run("status", "--period", "2017-Q3", "--db", db.url()).out())
 				.contains("上期（2017-Q2）报送、本期尚未报送（1 个）：第三环卫所");
+			assertThat(RunCommandTests.run("status", "--period", "2018-01", "--db", db.url()).out())
+				.contains("期间 2018-01 还没有运行记录", "上期（2017-12）报送、本期尚未报送（2 个）：第一环卫所、第二环卫所");
 			assertThat(RunCommandTests.run("status", "--period", "2017-05", "--db", db.url()).out())
 				.contains("上期（2017-04）报送、本期尚未报送（1 个）：第三环卫所");
 			assertThat(export(db, "2017-Q2", "campaign", false)).containsExactly(

@@ -211,7 +211,11 @@ class RunCommandTests {
 
 	@Test
 	void wrongCommandLineExitsTwo() {
-		assertThat(run("run", "--period", "2017-13", "--inbox", ".").exit()).isEqualTo(Cli.USAGE);
+		Result month13 = run("run", "--period", "2017-13", "--inbox", ".");
+		assertThat(month13.exit()).isEqualTo(Cli.USAGE);
+		assertThat(month13.err()).contains("期间格式不对：2017-13（应为月份 2017-06、季度 2017-Q2、半年 2017-H1 或年度 2017）");
+		assertThat(run("export", "--period", "2017-Q5", "--level", "unit", "--out", "x.csv").exit())
+			.isEqualTo(Cli.USAGE);
 		assertThat(run("run", "--inbox", ".").err()).contains("缺少选项 --period");
 		assertThat(run("frobnicate").exit()).isEqualTo(Cli.USAGE);
 		assertThat(run("export", "--period", "2017-06", "--level", "street", "--out", "x.csv").err())
