@@ -80,8 +80,8 @@ public final class Consolidator {
 	private void catchUp(Period year) {
 		List<String> months = year.months().stream().map(Period::toString).toList();
 		Integer consolidated = this.jdbc.queryForObject(
-				"SELECT COUNT(*) FROM period_state WHERE period IN (" + marks(months.size()) + ")", Integer.class,
-				months.toArray());
+				"SELECT COUNT(*) FROM period_state WHERE period IN (" + Databases.marks(months.size()) + ")",
+				Integer.class, months.toArray());
 		if (consolidated != null && consolidated > 0 && (makeParts(year) || !known(year))) {
 			rebuild(year);
 		}
@@ -159,8 +159,8 @@ public final class Consolidator {
 		this.jdbc.update("INSERT INTO consolidated_unit (period, unit, campaign, metric, source, total_value, measure, "
 				+ "approx, facts) SELECT ?, unit, campaign, metric, source, SUM(total_value), MIN(measure), "
 				+ "MAX(CASE WHEN approx THEN 1 ELSE 0 END) = 1, SUM(facts) FROM consolidated_unit WHERE period IN ("
-				+ marks(parts.size()) + ")"
-				+ (stocks.isEmpty() ? "" : " AND metric NOT IN (" + marks(stocks.size()) + ")") + own
+				+ Databases.marks(parts.size()) + ")"
+				+ (stocks.isEmpty() ? "" : " AND metric NOT IN (" + Databases.marks(stocks.size()) + ")") + own
 				+ " GROUP BY unit, campaign, metric, source", args.toArray());
 		if (stocks.isEmpty()) {
 			return;
@@ -175,14 +175,10 @@ public final class Consolidator {
 			this.jdbc.update("INSERT INTO consolidated_unit (period, unit, campaign, metric, source, total_value, "
 					+ "measure, approx, facts) SELECT ?, c.unit, c.campaign, c.metric, c.source, c.total_value, "
 					+ "c.measure, c.approx, c.facts FROM consolidated_unit c WHERE c.period = ? AND c.metric IN ("
-					+ marks(stocks.size()) + ")" + own.replace("unit NOT IN", "c.unit NOT IN")
+					+ Databases.marks(stocks.size()) + ")" + own.replace("unit NOT IN", "c.unit NOT IN")
 					+ " AND NOT EXISTS (SELECT 1 FROM consolidated_unit d WHERE d.period = ? AND d.unit = c.unit "
 					+ "AND d.campaign = c.campaign AND d.metric = c.metric AND d.source = c.source)", latest.toArray());
 		}
-	}
-
-	private static String marks(int count) {
-		return String.join(", ", java.util.Collections.nCopies(count, "?"));
 	}
 
 	/** Whether the period's tables were ever built. */

@@ -14,4 +14,11 @@ public final class Databases {
 		return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
 	}
 
+	/**
+	 * {@code ?, ?, ?}: the placeholders of an {@code IN} list of {@code count} values.
+	 */
+	public static String marks(int count) {
+		return String.join(", ", java.util.Collections.nCopies(count, "?"));
+	}
+
 }

@@ -1,9 +1,9 @@
 package org.huizong.report;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
+import org.huizong.load.Databases;
 import org.huizong.period.Period;
 
 /**
@@ -69,19 +69,19 @@ final class Comparisons {
 		StringBuilder sql = new StringBuilder(
 				"SELECT unit, campaign, metric, source, SUM(total_value) AS total_value FROM (");
 		sql.append("SELECT unit, campaign, metric, source, total_value FROM consolidated_unit WHERE period IN (")
-			.append(marks(this.pieces.size()))
+			.append(Databases.marks(this.pieces.size()))
 			.append(")");
 		if (!this.stocks.isEmpty()) {
-			sql.append(" AND metric NOT IN (").append(marks(this.stocks.size())).append(")");
+			sql.append(" AND metric NOT IN (").append(Databases.marks(this.stocks.size())).append(")");
 			for (int i = 0; i < this.pieces.size(); i++) {
 				sql.append(" UNION ALL SELECT s.unit, s.campaign, s.metric, s.source, s.total_value ")
 					.append("FROM consolidated_unit s WHERE s.period = ? AND s.metric IN (")
-					.append(marks(this.stocks.size()))
+					.append(Databases.marks(this.stocks.size()))
 					.append(")");
 				int later = this.pieces.size() - i - 1;
 				if (later > 0) {
 					sql.append(" AND NOT EXISTS (SELECT 1 FROM consolidated_unit n WHERE n.period IN (")
-						.append(marks(later))
+						.append(Databases.marks(later))
 						.append(") AND n.unit = s.unit AND n.campaign = s.campaign AND n.metric = s.metric ")
 						.append("AND n.source = s.source)");
 				}
@@ -101,10 +101,6 @@ final class Comparisons {
 			}
 		}
 		return args;
-	}
-
-	private static String marks(int count) {
-		return String.join(", ", Collections.nCopies(count, "?"));
 	}
 
 }

@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 
 import org.huizong.catalog.Catalog;
 import org.huizong.load.PeriodLock;
+import org.huizong.load.Databases;
 import org.huizong.period.Period;
 
 /**
@@ -59,7 +60,7 @@ public final class RunStatus {
 		List<Run> runs = query("SELECT r.id, r.period, r.started_at, r.finished_at, r.status, "
 				+ "SUM(CASE WHEN f.outcome = 'loaded' THEN 1 ELSE 0 END), SUM(CASE WHEN f.outcome = 'unchanged' THEN 1 ELSE 0 END), "
 				+ "SUM(CASE WHEN f.outcome = 'rejected' THEN 1 ELSE 0 END) FROM run r LEFT JOIN run_file f ON f.run_id = r.id "
-				+ ((period != null) ? "WHERE r.period IN (" + marks(within.size()) + ") " : "")
+				+ ((period != null) ? "WHERE r.period IN (" + Databases.marks(within.size()) + ") " : "")
 				+ "GROUP BY r.id, r.period, r.started_at, r.finished_at, r.status ORDER BY r.id DESC",
 				(rs) -> new Run(rs.getLong(1), rs.getString(2), rs.getTimestamp(3), rs.getTimestamp(4), rs.getString(5),
 						rs.getInt(6), rs.getInt(7), rs.getInt(8)),
@@ -135,13 +136,14 @@ public final class RunStatus {
 	 */
 	private void printMonths(Period period, List<String> within, PrintStream out) throws SQLException {
 		Map<String, Map<String, String>> sent = new TreeMap<>();
-		query("SELECT unit, period, status FROM submission WHERE period IN (" + marks(within.size()) + ")", (rs) -> {
-			Map<String, String> byPeriod = sent.computeIfAbsent(rs.getString(1), (unit) -> new HashMap<>());
-			if (!"已报送".equals(byPeriod.get(rs.getString(2)))) {
-				byPeriod.put(rs.getString(2), "loaded".equals(rs.getString(3)) ? "已报送" : "被拒收");
-			}
-			return null;
-		}, within);
+		query("SELECT unit, period, status FROM submission WHERE period IN (" + Databases.marks(within.size()) + ")",
+				(rs) -> {
+					Map<String, String> byPeriod = sent.computeIfAbsent(rs.getString(1), (unit) -> new HashMap<>());
+					if (!"已报送".equals(byPeriod.get(rs.getString(2)))) {
+						byPeriod.put(rs.getString(2), "loaded".equals(rs.getString(3)) ? "已报送" : "被拒收");
+					}
+					return null;
+				}, within);
 		List<String> units = new ArrayList<>(this.catalog.roster());
 		sent.keySet().stream().filter((unit) -> !units.contains(unit)).forEach(units::add);
 		out.println("期间 " + period + " 各单位逐月报送情况：");
@@ -171,8 +173,9 @@ public final class RunStatus {
 		List<String> args = new ArrayList<>(before);
 		args.addAll(now);
 		List<String> missing = query("SELECT DISTINCT unit FROM submission WHERE status = 'loaded' AND period IN ("
-				+ marks(before.size()) + ") AND unit NOT IN (SELECT unit FROM submission WHERE status = 'loaded' "
-				+ "AND period IN (" + marks(now.size()) + ")) ORDER BY unit", (rs) -> rs.getString(1), args);
+				+ Databases.marks(before.size())
+				+ ") AND unit NOT IN (SELECT unit FROM submission WHERE status = 'loaded' " + "AND period IN ("
+				+ Databases.marks(now.size()) + ")) ORDER BY unit", (rs) -> rs.getString(1), args);
 		if (!missing.isEmpty()) {
 			out.println("上期（" + period.previous() + "）报送、本期尚未报送（" + missing.size() + " 个）："
 					+ String.join("、", missing.stream().map(Printable::of).toList()));
@@ -187,10 +190,6 @@ public final class RunStatus {
 			all.addAll(within(part));
 		}
 		return all;
-	}
-
-	private static String marks(int count) {
-		return String.join(", ", java.util.Collections.nCopies(count, "?"));
 	}
 
 	private interface RowMapper<T> {
