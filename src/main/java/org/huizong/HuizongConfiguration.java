@@ -11,6 +11,7 @@ import org.huizong.load.OutputFiles;
 import org.huizong.load.RunHistory;
 import org.huizong.load.SubmissionLoader;
 import org.huizong.report.CsvExport;
+import org.huizong.report.Report;
 import org.huizong.validate.HistoryChecks;
 import org.huizong.report.Feedback;
 import org.huizong.report.RunReports;
@@ -82,6 +83,13 @@ class HuizongConfiguration {
 	@Bean
 	RunReports runReports(JdbcTemplate jdbc) {
 		return new RunReports(jdbc);
+	}
+
+	@Bean
+	Report report(javax.sql.DataSource dataSource, PlatformTransactionManager transactionManager, Catalog catalog,
+			HuizongProperties properties) {
+		return new Report(dataSource, transactionManager, catalog, properties.officeName(),
+				properties.reportTemplates());
 	}
 
 	@Bean

@@ -25,6 +25,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jumpFactor how many times its own figure of the period before (or after) a
  * unit's figure may be, or what part of it, before it is told as {@code value.jump}
  * @param jumpFloor the smallest figure, on either side, that {@code value.jump} looks at
+ * @param officeName the office's name, in the report's titles and page headers
+ * @param reportTemplates the folder of the narrative's template; a file it lacks comes
+ * from the copy in the jar
  */
 @ConfigurationProperties("huizong")
 public record HuizongProperties(@DefaultValue("data/catalog") Path catalog, Map<String, String> severity,
@@ -33,7 +36,8 @@ public record HuizongProperties(@DefaultValue("data/catalog") Path catalog, Map<
 		@DefaultValue("0.01") double zipMinInflateRatio, @DefaultValue("1073741824") long zipMaxEntrySize,
 		@DefaultValue(HuizongProperties.FILES_PER_CHUNK) int filesPerChunk,
 		@DefaultValue("2m") java.time.Duration dbTimeout, @DefaultValue("5") java.math.BigDecimal jumpFactor,
-		@DefaultValue("10") java.math.BigDecimal jumpFloor) {
+		@DefaultValue("10") java.math.BigDecimal jumpFloor, @DefaultValue("") String officeName,
+		@DefaultValue("data/report") Path reportTemplates) {
 
 	/** Files loaded in one transaction unless set otherwise. */
 	public static final String FILES_PER_CHUNK = "50";

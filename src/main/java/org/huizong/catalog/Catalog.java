@@ -30,10 +30,14 @@ public final class Catalog {
 
 	private final List<Metric> metricList;
 
+	private final List<String> campaignList;
+
 	Catalog(NameIndex<String> campaigns, NameIndex<Metric> metrics, NameIndex<MeasureAlias> measures,
 			NameIndex<String> sources, NameIndex<String> units, NameIndex<HeaderRole> headers,
-			List<Map.Entry<String, String>> campaignSpellings, List<String> roster, List<Metric> metricList) {
+			List<Map.Entry<String, String>> campaignSpellings, List<String> roster, List<Metric> metricList,
+			List<String> campaignList) {
 		this.roster = List.copyOf(roster);
+		this.campaignList = List.copyOf(campaignList);
 		this.metricList = List.copyOf(metricList);
 		this.campaigns = campaigns;
 		this.metrics = metrics;
@@ -44,6 +48,11 @@ public final class Catalog {
 		List<Map.Entry<String, String>> longestFirst = new ArrayList<>(campaignSpellings);
 		longestFirst.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
 		this.campaignSpellings = List.copyOf(longestFirst);
+	}
+
+	/** The campaigns by canonical name, in the order of {@code campaigns.csv}. */
+	public List<String> campaigns() {
+		return this.campaignList;
 	}
 
 	/** The metrics, in the order of {@code metrics.csv}. */

@@ -45,7 +45,9 @@ public final class CatalogLoader {
 	public static Catalog load(Path folder) {
 		NameIndex<String> campaigns = new NameIndex<>();
 		List<Map.Entry<String, String>> campaignSpellings = new ArrayList<>();
+		List<String> campaignList = new ArrayList<>();
 		read(folder, "campaigns.csv", (name, aliases) -> {
+			campaignList.add(name);
 			for (String spelling : concat(name, aliases)) {
 				campaigns.put(spelling, name);
 				campaignSpellings.add(new AbstractMap.SimpleImmutableEntry<>(Names.fold(spelling), name));
@@ -88,8 +90,8 @@ public final class CatalogLoader {
 				headers.put(spelling, HeaderRole.valueOf(role.toUpperCase(java.util.Locale.ROOT)));
 			}
 		});
-		return new Catalog(campaigns, metrics, measures, sources, units, headers, campaignSpellings, roster,
-				metricList);
+		return new Catalog(campaigns, metrics, measures, sources, units, headers, campaignSpellings, roster, metricList,
+				campaignList);
 	}
 
 	private static NameIndex<String> namesIn(Path folder, String file) {

@@ -17,6 +17,7 @@ import org.huizong.job.RunLauncher;
 import org.huizong.load.OutputFiles;
 import org.huizong.report.AtomicFiles;
 import org.huizong.report.CsvExport;
+import org.huizong.report.Report;
 import org.huizong.report.Feedback;
 import org.huizong.report.RunReport;
 import org.huizong.report.RunReportJson;
@@ -51,8 +52,8 @@ public final class Cli {
 	private static final Map<String, Set<String>> COMMANDS = Map.of("run",
 			Set.of("period", "inbox", "db", "report", "catalog", "severity", "force", "wait"), "restart",
 			Set.of("period", "db", "report", "wait"), "status", Set.of("period", "db"), "serve", Set.of("jobs"),
-			"export", Set.of("period", "level", "out", "db", "compare"), "generate",
-			Set.of("period", "units", "rows", "formats", "out", "seed"), "feedback",
+			"export", Set.of("period", "level", "out", "db", "compare"), "report", Set.of("period", "out", "db"),
+			"generate", Set.of("period", "units", "rows", "formats", "out", "seed"), "feedback",
 			Set.of("period", "out", "inbox", "db"));
 
 	private static final String USAGE_TEXT = """
@@ -63,6 +64,7 @@ public final class Cli {
 			  java -jar huizong.jar status [--period 2017-06] [--db JDBC_URL]
 			  java -jar huizong.jar serve [--jobs DIR]
 			  java -jar huizong.jar export --period 2017-06 --level unit|campaign --out FILE [--compare] [--db JDBC_URL]
+			  java -jar huizong.jar report --period 2017-06 --out DIR [--db JDBC_URL]
 			  java -jar huizong.jar feedback --period 2017-06 --out DIR [--inbox DIR] [--db JDBC_URL]
 			  java -jar huizong.jar generate --out DIR [--period 2017-06] [--units 8] [--rows 50] [--formats xlsx,xls,csv] [--seed 1]
 			期间可以是月份 2017-06、季度 2017-Q2、半年 2017-H1 或年度 2017。
@@ -106,6 +108,7 @@ public final class Cli {
 				case "status" -> status(arguments);
 				case "serve" -> serve(arguments);
 				case "export" -> export(arguments);
+				case "report" -> report(arguments);
 				case "generate" -> generate(arguments);
 				case "feedback" -> feedback(arguments);
 				default -> throw new UsageException("未知命令：" + arguments.command());
@@ -261,6 +264,20 @@ public final class Cli {
 			double took = (System.nanoTime() - started) / 1e9;
 			context.getBean(OutputFiles.class).written(out, "导出的汇总表", java.time.Instant.now());
 			this.err.println("已导出 " + rows + " 行到 " + out + String.format("（查询与写出 %.2f 秒）", took));
+			return OK;
+		}
+	}
+
+	private int report(Arguments arguments) throws IOException {
+		String period = arguments.period();
+		Path out = Path.of(arguments.required("out"));
+		try (ConfigurableApplicationContext context = start(databaseProperties(arguments.optional("db")))) {
+			List<Path> files = context.getBean(Report.class).write(period, out);
+			for (Path file : files) {
+				context.getBean(OutputFiles.class).written(file, "汇总报告", java.time.Instant.now());
+				this.out.println(file);
+			}
+			this.err.println("已写出 " + period + " 的汇总表和工作总结到 " + out);
 			return OK;
 		}
 	}

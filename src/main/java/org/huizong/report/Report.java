@@ -1,0 +1,105 @@
+package org.huizong.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.huizong.catalog.Catalog;
+import org.huizong.load.Databases;
+import org.huizong.period.Period;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@code report}: the report workbook and the narrative draft of a period, written from
+ * the consolidated tables into a folder, each file whole or not at all.
+ */
+public final class Report {
+
+	private static final int IDS_A_QUERY = 500;
+
+	private final JdbcTemplate jdbc;
+
+	private final JdbcTemplate streaming;
+
+	private final TransactionTemplate readOnly;
+
+	private final Catalog catalog;
+
+	private final String office;
+
+	private final Path templates;
+
+	/**
+	 * @param office the office's name, in titles and page headers (may be empty)
+	 * @param templates the folder of the narrative's template, or {@code null} for the
+	 * copy in the jar
+	 */
+	public Report(DataSource dataSource, PlatformTransactionManager transactions, Catalog catalog, String office,
+			Path templates) {
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.streaming = new JdbcTemplate(dataSource);
+		this.streaming.setFetchSize(1000);
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
+		this.catalog = catalog;
+		this.office = office;
+		this.templates = templates;
+	}
+
+	/**
+	 * @return the files written
+	 */
+	public List<Path> write(String periodText, Path folder) throws IOException {
+		Period period = Period.parse(periodText);
+		Narrative narrative = Narrative.load(this.templates, this.office);
+		Files.createDirectories(folder);
+		PeriodFigures figures = new PeriodFigures(this.jdbc, this.catalog);
+		List<PeriodFigures.Figure> campaigns = figures.ofCampaigns(period);
+		List<PeriodFigures.Figure> units = figures.ofUnits(period);
+		Roster roster = Roster.of(this.jdbc, this.catalog, period);
+		ReportWorkbook workbook = new ReportWorkbook(this.catalog, this.office);
+		Path xlsx = folder.resolve("汇总表_" + period + ".xlsx");
+		IOException[] failed = new IOException[1];
+		this.readOnly.executeWithoutResult((status) -> {
+			try {
+				AtomicFiles.write(xlsx, (out) -> workbook.write(new ReportWorkbook.Content(period, campaigns, units,
+						roster, (sheet) -> sources(roster.counted(), sheet)), out));
+			}
+			catch (IOException ex) {
+				failed[0] = ex;
+			}
+		});
+		if (failed[0] != null) {
+			throw failed[0];
+		}
+		Path docx = folder.resolve("工作总结_" + period + ".docx");
+		Map<String, List<PeriodFigures.Figure>> byCampaign = workbook.grouped(campaigns);
+		AtomicFiles.write(docx,
+				(out) -> narrative.write(new Narrative.Content(period, campaigns, roster, byCampaign), out));
+		return new ArrayList<>(List.of(xlsx, docx));
+	}
+
+	private void sources(List<Long> submissions, SourceSheet sheet) {
+		List<Long> sorted = new ArrayList<>(submissions);
+		java.util.Collections.sort(sorted);
+		for (int from = 0; from < sorted.size(); from += IDS_A_QUERY) {
+			List<Long> ids = sorted.subList(from, Math.min(sorted.size(), from + IDS_A_QUERY));
+			this.streaming.query("SELECT s.unit, s.period, f.campaign, f.metric, f.source, f.fact_value, f.measure, "
+					+ "f.raw_text, s.file_name, f.sheet, f.cell FROM fact f JOIN submission s ON s.id = f.submission_id "
+					+ "WHERE f.mapped AND f.kind <> 'RATE' AND f.submission_id IN (" + Databases.marks(ids.size())
+					+ ") ORDER BY f.submission_id, f.sheet, LENGTH(f.cell), f.cell", (rs) -> {
+						sheet.add(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+								rs.getBigDecimal(6).stripTrailingZeros(), rs.getString(7), rs.getString(8),
+								rs.getString(9), rs.getString(10), rs.getString(11));
+					}, ids.toArray());
+		}
+	}
+
+}

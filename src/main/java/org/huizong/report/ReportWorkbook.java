@@ -1,0 +1,342 @@
+package org.huizong.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xddf.usermodel.PresetColor;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
+import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.BarDirection;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.LegendPosition;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.huizong.catalog.Catalog;
+import org.huizong.catalog.Metric;
+import org.huizong.period.Period;
+
+/**
+ * The report workbook {@code 汇总表_P.xlsx}: {@code 汇总} (every campaign, metric and source
+ * with 上期, 环比, 上年同期, 同比 and 累计, 整改率 from the counts), a sheet per campaign in the wide
+ * layout units send (units as rows, a 合计 row, a chart), {@code 报送情况} (the roster) and
+ * {@code 数据来源} (every figure with its file, sheet and cell, streamed).
+ */
+final class ReportWorkbook {
+
+	static final String SUMMARY = "汇总";
+
+	static final String ROSTER = "报送情况";
+
+	static final String SOURCES = "数据来源";
+
+	static final String FOUND = "发现问题";
+
+	static final String FIXED = "整改问题";
+
+	private static final String[] SUMMARY_HEADERS = { "专项", "指标", "问题来源", "本期", "上期", "环比(%)", "上年同期", "同比(%)",
+			"1月至本期累计", "计量单位", "报送单位数", "备注" };
+
+	private static final int CHART_SERIES = 3;
+
+	private static final PresetColor[] COLORS = { PresetColor.STEEL_BLUE, PresetColor.DARK_ORANGE,
+			PresetColor.SEA_GREEN };
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	private final Catalog catalog;
+
+	private final String office;
+
+	ReportWorkbook(Catalog catalog, String office) {
+		this.catalog = catalog;
+		this.office = office;
+	}
+
+	/** What the workbook is written from. */
+	record Content(Period period, List<PeriodFigures.Figure> campaigns, List<PeriodFigures.Figure> units, Roster roster,
+			SourceRows sources) {
+	}
+
+	/** Streams the figures of the counted submissions into the sheet given. */
+	@FunctionalInterface
+	interface SourceRows {
+
+		void write(SourceSheet sheet);
+
+	}
+
+	void write(Content content, OutputStream out) throws IOException {
+		XSSFWorkbook workbook = new XSSFWorkbook();
+		String title = this.office + content.period().chinese() + "专项整治工作汇总表";
+		Sheets sheets = new Sheets(workbook, title);
+		summary(workbook.createSheet(SUMMARY), sheets, title, content);
+		Map<String, List<PeriodFigures.Figure>> byCampaign = byCampaign(content.units());
+		byCampaign.forEach((campaign, figures) -> campaignSheet(workbook, sheets, campaign, figures, content));
+		roster(workbook.createSheet(ROSTER), sheets, content);
+		SXSSFWorkbook streaming = new SXSSFWorkbook(workbook, 200);
+		try {
+			content.sources().write(new SourceSheet(streaming, sheets, content.period()));
+			streaming.write(out);
+		}
+		finally {
+			streaming.close();
+		}
+	}
+
+	private void summary(Sheet sheet, Sheets sheets, String title, Content content) {
+		sheets.title(sheet, title, "本期为" + content.period().chinese() + "；上期为 " + content.period().previous()
+				+ "；上年同期为 " + content.period().lastYear() + "；累计为当年1月至本期；整改率由整改问题 ÷ 发现问题算出。", SUMMARY_HEADERS.length);
+		sheets.headers(sheet.createRow(2), SUMMARY_HEADERS);
+		int[] widths = new int[SUMMARY_HEADERS.length];
+		for (int i = 0; i < SUMMARY_HEADERS.length; i++) {
+			Sheets.measure(widths, i, SUMMARY_HEADERS[i]);
+		}
+		int r = 3;
+		for (List<PeriodFigures.Figure> figures : byCampaign(content.campaigns()).values()) {
+			Map<String, PeriodFigures.Figure[]> problems = new LinkedHashMap<>();
+			for (PeriodFigures.Figure figure : figures) {
+				Row row = sheet.createRow(r++);
+				line(sheets, row, widths, figure.campaign(), figure.metric(), figure.source(), figure.value(),
+						figure.previous(), figure.lastYear(), figure.ytd(), figure.measure());
+				sheets.number(row, 10, BigDecimal.valueOf(figure.units()), false);
+				sheets.text(row, 11, figure.approx() ? "含约数" : "");
+				Sheets.measure(widths, 11, figure.approx() ? "含约数" : "");
+				if (FOUND.equals(figure.metric()) || FIXED.equals(figure.metric())) {
+					problems.computeIfAbsent(figure.source(),
+							(s) -> new PeriodFigures.Figure[2])[FOUND.equals(figure.metric()) ? 0 : 1] = figure;
+				}
+			}
+			for (Map.Entry<String, PeriodFigures.Figure[]> pair : problems.entrySet()) {
+				PeriodFigures.Figure found = pair.getValue()[0];
+				PeriodFigures.Figure fixed = pair.getValue()[1];
+				if (found == null || fixed == null) {
+					continue;
+				}
+				Row row = sheet.createRow(r++);
+				sheets.text(row, 0, found.campaign());
+				sheets.text(row, 1, "整改率");
+				sheets.text(row, 2, pair.getKey());
+				sheets.percent(row, 3, PeriodFigures.rate(fixed.value(), found.value()));
+				sheets.percent(row, 4, PeriodFigures.rate(fixed.previous(), found.previous()));
+				sheets.text(row, 5, "");
+				sheets.percent(row, 6, PeriodFigures.rate(fixed.lastYear(), found.lastYear()));
+				sheets.text(row, 7, "");
+				sheets.percent(row, 8, PeriodFigures.rate(fixed.ytd(), found.ytd()));
+				sheets.text(row, 9, "%");
+				sheets.text(row, 10, "");
+				sheets.text(row, 11, "由计数算出");
+				Sheets.measure(widths, 11, "由计数算出");
+			}
+		}
+		Sheets.widths(sheet, widths);
+		sheets.printable(sheet, 2, true);
+	}
+
+	private static void line(Sheets sheets, Row row, int[] widths, String campaign, String metric, String source,
+			BigDecimal value, BigDecimal previous, BigDecimal lastYear, BigDecimal ytd, String measure) {
+		String[] texts = { campaign, metric, source };
+		for (int i = 0; i < texts.length; i++) {
+			sheets.text(row, i, texts[i]);
+			Sheets.measure(widths, i, texts[i]);
+		}
+		sheets.number(row, 3, value, false);
+		sheets.number(row, 4, previous, false);
+		sheets.percent(row, 5, PeriodFigures.change(value, previous));
+		sheets.number(row, 6, lastYear, false);
+		sheets.percent(row, 7, PeriodFigures.change(value, lastYear));
+		sheets.number(row, 8, ytd, false);
+		sheets.text(row, 9, measure);
+		for (int c = 3; c < 9; c++) {
+			Sheets.measure(widths, c, "1,000,000.0");
+		}
+	}
+
+	/** The wide layout: a unit a row, a metric (and source) a column, 合计 and 整改率. */
+	private void campaignSheet(XSSFWorkbook workbook, Sheets sheets, String campaign,
+			List<PeriodFigures.Figure> figures, Content content) {
+		XSSFSheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(campaign));
+		List<String> columns = new ArrayList<>();
+		Map<String, Map<String, BigDecimal>> byUnit = new LinkedHashMap<>();
+		for (String unit : this.catalog.roster()) {
+			byUnit.put(unit, null);
+		}
+		for (PeriodFigures.Figure figure : figures) {
+			String column = columnName(figure);
+			if (!columns.contains(column)) {
+				columns.add(column);
+			}
+			Map<String, BigDecimal> values = byUnit.get(figure.unit());
+			if (values == null) {
+				values = new LinkedHashMap<>();
+				byUnit.put(figure.unit(), values);
+			}
+			values.merge(column, figure.value(), BigDecimal::add);
+			values.merge(figure.metric(), figure.value(), BigDecimal::add);
+		}
+		byUnit.values().removeIf(java.util.Objects::isNull);
+		boolean rate = figures.stream().anyMatch((f) -> FOUND.equals(f.metric()))
+				&& figures.stream().anyMatch((f) -> FIXED.equals(f.metric()));
+		int width = 1 + columns.size() + (rate ? 1 : 0);
+		sheets.title(sheet, campaign + "（" + content.period().chinese() + "）", "计量单位见各列列名；整改率由整改问题 ÷ 发现问题算出。", width);
+		Row header = sheet.createRow(2);
+		header.setHeightInPoints(32);
+		List<String> names = new ArrayList<>();
+		names.add("单位");
+		names.addAll(columns);
+		if (rate) {
+			names.add("整改率(%)");
+		}
+		sheets.headers(header, names.toArray(String[]::new));
+		int[] widths = new int[width];
+		for (int i = 0; i < names.size(); i++) {
+			Sheets.measure(widths, i, names.get(i).length() > 8 ? names.get(i).substring(0, 8) : names.get(i));
+		}
+		int r = 3;
+		Map<String, BigDecimal> totals = new LinkedHashMap<>();
+		for (Map.Entry<String, Map<String, BigDecimal>> unit : byUnit.entrySet()) {
+			Row row = sheet.createRow(r++);
+			sheets.text(row, 0, unit.getKey());
+			Sheets.measure(widths, 0, unit.getKey());
+			for (int c = 0; c < columns.size(); c++) {
+				BigDecimal value = unit.getValue().get(columns.get(c));
+				sheets.number(row, 1 + c, value, false);
+				Sheets.measure(widths, 1 + c, "1,000,000");
+				if (value != null) {
+					totals.merge(columns.get(c), value, BigDecimal::add);
+				}
+			}
+			if (rate) {
+				sheets.percent(row, 1 + columns.size(),
+						PeriodFigures.rate(unit.getValue().get(FIXED), unit.getValue().get(FOUND)));
+			}
+			unit.getValue().forEach((key, value) -> {
+				if (key.equals(FOUND) || key.equals(FIXED)) {
+					totals.merge("\u0000" + key, value, BigDecimal::add);
+				}
+			});
+		}
+		int last = r - 1;
+		Row total = sheet.createRow(r);
+		sheets.text(total, 0, "合计", sheets.totalText);
+		for (int c = 0; c < columns.size(); c++) {
+			sheets.number(total, 1 + c, totals.get(columns.get(c)), true);
+		}
+		if (rate) {
+			sheets.percent(total, 1 + columns.size(),
+					PeriodFigures.rate(totals.get("\u0000" + FIXED), totals.get("\u0000" + FOUND)));
+		}
+		Sheets.widths(sheet, widths);
+		sheets.printable(sheet, 2, width > 6);
+		chart(sheet, campaign, 3, last, Math.min(CHART_SERIES, columns.size()), r + 2, width);
+	}
+
+	/** A bar chart of the sheet's first metrics by unit, below the table. */
+	private static void chart(XSSFSheet sheet, String campaign, int first, int last, int series, int top, int width) {
+		XSSFDrawing drawing = sheet.createDrawingPatriarch();
+		XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, top, Math.max(8, width), top + 18);
+		XSSFChart chart = drawing.createChart(anchor);
+		chart.setTitleText(campaign + "：各单位主要指标");
+		chart.setTitleOverlay(false);
+		chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
+		XDDFCategoryAxis units = chart.createCategoryAxis(AxisPosition.BOTTOM);
+		XDDFValueAxis values = chart.createValueAxis(AxisPosition.LEFT);
+		values.setCrosses(AxisCrosses.AUTO_ZERO);
+		XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, units, values);
+		data.setBarDirection(BarDirection.COL);
+		XDDFDataSource<String> names = XDDFDataSourcesFactory.fromStringCellRange(sheet,
+				new CellRangeAddress(first, last, 0, 0));
+		for (int s = 0; s < series; s++) {
+			XDDFNumericalDataSource<Double> column = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
+					new CellRangeAddress(first, last, 1 + s, 1 + s));
+			XDDFBarChartData.Series bars = (XDDFBarChartData.Series) data.addSeries(names, column);
+			bars.setTitle(sheet.getRow(2).getCell(1 + s).getStringCellValue(),
+					new CellReference(sheet.getSheetName(), 2, 1 + s, true, true));
+			// a fill of its own: LibreOffice draws a series without one invisible
+			bars.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(COLORS[s % COLORS.length])));
+		}
+		chart.plot(data);
+	}
+
+	private static String columnName(PeriodFigures.Figure figure) {
+		return figure.metric() + (figure.source().isEmpty() ? "" : "（" + figure.source() + "）") + "(" + figure.measure()
+				+ ")";
+	}
+
+	private void roster(Sheet sheet, Sheets sheets, Content content) {
+		String[] headers = { "单位", "期间", "状态", "文件", "收到时间", "错误", "警告", "说明" };
+		sheets.title(sheet, "报送情况（" + content.period().chinese() + "）", "状态：已报送 / 被拒收 / 未报送；错误、警告为报表中仍有的问题数。",
+				headers.length);
+		sheets.headers(sheet.createRow(2), headers);
+		int[] widths = new int[headers.length];
+		for (int i = 0; i < headers.length; i++) {
+			Sheets.measure(widths, i, headers[i]);
+		}
+		int r = 3;
+		for (Roster.Entry entry : content.roster().entries()) {
+			Row row = sheet.createRow(r++);
+			String[] texts = { entry.unit(), entry.period(), entry.statusText(), entry.file(),
+					(entry.receivedAt() != null) ? entry.receivedAt().toLocalDateTime().format(TIME) : "" };
+			for (int i = 0; i < texts.length; i++) {
+				sheets.text(row, i, texts[i]);
+				Sheets.measure(widths, i, texts[i]);
+			}
+			sheets.number(row, 5, entry.file().isEmpty() ? null : BigDecimal.valueOf(entry.errors()), false);
+			sheets.number(row, 6, entry.file().isEmpty() ? null : BigDecimal.valueOf(entry.warnings()), false);
+			String reason = "rejected".equals(entry.status()) ? entry.reason() : "";
+			sheets.text(row, 7, reason);
+			Sheets.measure(widths, 7, reason);
+		}
+		Sheets.widths(sheet, widths);
+		sheets.printable(sheet, 2, true);
+	}
+
+	/** The figures by campaign, campaigns and metrics in the catalog's order. */
+	Map<String, List<PeriodFigures.Figure>> grouped(List<PeriodFigures.Figure> figures) {
+		return byCampaign(figures);
+	}
+
+	private Map<String, List<PeriodFigures.Figure>> byCampaign(List<PeriodFigures.Figure> figures) {
+		List<String> campaigns = this.catalog.campaigns();
+		List<String> metrics = this.catalog.metrics().stream().map(Metric::name).toList();
+		List<PeriodFigures.Figure> sorted = new ArrayList<>(figures);
+		sorted.sort(Comparator.comparingInt((PeriodFigures.Figure f) -> order(campaigns, f.campaign()))
+			.thenComparing(PeriodFigures.Figure::campaign)
+			.thenComparingInt((f) -> order(metrics, f.metric()))
+			.thenComparing(PeriodFigures.Figure::source)
+			.thenComparingInt((f) -> order(this.catalog.roster(), f.unit()))
+			.thenComparing(PeriodFigures.Figure::unit));
+		Map<String, List<PeriodFigures.Figure>> grouped = new LinkedHashMap<>();
+		sorted.forEach((f) -> grouped.computeIfAbsent(f.campaign(), (c) -> new ArrayList<>()).add(f));
+		return grouped;
+	}
+
+	private static int order(List<String> names, String name) {
+		int at = names.indexOf(name);
+		return (at >= 0) ? at : Integer.MAX_VALUE;
+	}
+
+}

@@ -1,0 +1,148 @@
+package org.huizong.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.huizong.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code report} over two months worked out by hand. 城市家具专项整治:
+ *
+ * <pre>
+ *              2017-05                       2017-06
+ * 第一环卫所   修理果壳箱 100, 发现 20, 整改 18     修理果壳箱 120, 发现 30, 整改 27
+ * 第二环卫所   修理果壳箱 50                        修理果壳箱 80
+ * </pre>
+ *
+ * (problems from 自查). June: 修理果壳箱 200, 上期 150, 环比 +33.3%, 累计 350; 发现 30 / 20 (+50%), 累计
+ * 50; 整改 27 / 18, 累计 45; 整改率 90% this month, last month and so far.
+ */
+class ReportCommandTests {
+
+	@TempDir
+	Path dir;
+
+	@ParameterizedTest
+	@MethodSource("org.huizong.TestDatabase#kinds")
+	void writesTheWorkbookAndTheNarrativeOfAPeriod(String kind) throws Exception {
+		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {
+			load(db, "2017-05", file("第一环卫所", 100, 20, 18), file("第二环卫所", 50, null, null));
+			load(db, "2017-06", file("第一环卫所", 120, 30, 27), file("第二环卫所", 80, null, null));
+			Path out = this.dir.resolve("report");
+			RunCommandTests.Result report = RunCommandTests.run("report", "--period", "2017-06", "--out",
+					out.toString(), "--db", db.url());
+			assertThat(report.exit()).as(report.err()).isZero();
+
+			try (InputStream in = Files.newInputStream(out.resolve("汇总表_2017-06.xlsx"));
+					XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+				assertThat(sheetNames(workbook)).containsExactly("汇总", "城市家具专项整治", "报送情况", "数据来源");
+				assertThat(rows(workbook.getSheet("汇总"), 2)).containsExactly(
+						"专项|指标|问题来源|本期|上期|环比(%)|上年同期|同比(%)|1月至本期累计|计量单位|报送单位数|备注",
+						"城市家具专项整治|发现问题|自查|30|20|50.0|||50|件|1|", "城市家具专项整治|整改问题|自查|27|18|50.0|||45|件|1|",
+						"城市家具专项整治|修理果壳箱||200|150|33.3|||350|只|2|", "城市家具专项整治|整改率|自查|90.0|90.0||||90.0|%||由计数算出");
+				XSSFSheet campaign = workbook.getSheet("城市家具专项整治");
+				assertThat(rows(campaign, 2)).containsExactly("单位|发现问题（自查）(件)|整改问题（自查）(件)|修理果壳箱(只)|整改率(%)",
+						"第一环卫所|30|27|120|90.0", "第二环卫所|||80|", "合计|30|27|200|90.0");
+				assertThat(campaign.getPrintSetup().getLandscape()).isFalse();
+				assertThat(campaign.getRepeatingRows().formatAsString()).isEqualTo("1:3");
+				List<XSSFChart> charts = campaign.getDrawingPatriarch().getCharts();
+				assertThat(charts).hasSize(1);
+				XDDFChartData data = charts.get(0).getChartSeries().get(0);
+				List<XDDFChartData.Series> series = new ArrayList<>();
+				for (int s = 0; s < data.getSeriesCount(); s++) {
+					series.add(data.getSeries(s));
+				}
+				assertThat(series).extracting((s) -> s.getValuesData().getDataRangeReference())
+					.containsExactly("城市家具专项整治!$B$4:$B$5", "城市家具专项整治!$C$4:$C$5", "城市家具专项整治!$D$4:$D$5");
+				assertThat(series.get(0).getCategoryData().getDataRangeReference()).isEqualTo("城市家具专项整治!$A$4:$A$5");
+				assertThat(rows(workbook.getSheet("报送情况"), 3)).startsWith(
+						"第一环卫所|2017-06|已报送|第一环卫所_2017-06.csv|" + receivedAt(workbook, 3) + "|0|0|",
+						"第二环卫所|2017-06|已报送|第二环卫所_2017-06.csv|" + receivedAt(workbook, 4) + "|0|0|",
+						"第三环卫所|2017-06|未报送|||||");
+				assertThat(rows(workbook.getSheet("数据来源"), 3)).containsExactly(
+						"第一环卫所|2017-06|城市家具专项整治|修理果壳箱||120|只|120|第一环卫所_2017-06.csv||D2",
+						"第一环卫所|2017-06|城市家具专项整治|发现问题|自查|30|件|30|第一环卫所_2017-06.csv||D3",
+						"第一环卫所|2017-06|城市家具专项整治|整改问题|自查|27|件|27|第一环卫所_2017-06.csv||D4",
+						"第二环卫所|2017-06|城市家具专项整治|修理果壳箱||80|只|80|第二环卫所_2017-06.csv||D2");
+			}
+			try (InputStream in = Files.newInputStream(out.resolve("工作总结_2017-06.docx"));
+					XWPFDocument document = new XWPFDocument(in)) {
+				List<String> paragraphs = document.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+				assertThat(paragraphs).hasSize(6);
+				assertThat(paragraphs.subList(0, 5)).containsExactly("2017年6月专项整治工作总结",
+						"2017年6月，全区各单位共报送1项专项整治的统计报表2份，现将主要工作情况总结如下。", "一、城市家具专项整治",
+						"6月份，各单位共发现问题（自查）30件，环比增长50%；1—6月累计50件。" + "6月份，各单位共整改问题（自查）27件，环比增长50%；1—6月累计45件。"
+								+ "6月份，各单位共修理果壳箱200只，环比增长33.3%；1—6月累计350只。" + "共发现问题30件，已整改27件，整改率90%。",
+						"二、报送情况");
+				assertThat(paragraphs.get(5)).startsWith("截至汇总时，第三环卫所、第四环卫所、第五环卫所、").endsWith("康桥街道共17个单位尚未报送。");
+			}
+		}
+	}
+
+	private static String receivedAt(XSSFWorkbook workbook, int row) {
+		return new DataFormatter().formatCellValue(workbook.getSheet("报送情况").getRow(row).getCell(4));
+	}
+
+	private static List<String> sheetNames(XSSFWorkbook workbook) {
+		List<String> names = new ArrayList<>();
+		workbook.forEach((sheet) -> names.add(sheet.getSheetName()));
+		return names;
+	}
+
+	/** The sheet's rows from {@code first} on, cells as shown, separated by {@code |}. */
+	private static List<String> rows(XSSFSheet sheet, int first) {
+		DataFormatter shown = new DataFormatter();
+		List<String> rows = new ArrayList<>();
+		for (int r = first; r <= sheet.getLastRowNum(); r++) {
+			Row row = sheet.getRow(r);
+			if (row == null) {
+				continue;
+			}
+			List<String> cells = new ArrayList<>();
+			for (int c = 0; c < row.getLastCellNum(); c++) {
+				Cell cell = row.getCell(c);
+				cells.add((cell != null) ? shown.formatCellValue(cell) : "");
+			}
+			rows.add(String.join("|", cells));
+		}
+		return rows;
+	}
+
+	private void load(TestDatabase db, String period, String... files) throws IOException {
+		Path inbox = Files.createDirectories(this.dir.resolve("inbox").resolve(period));
+		for (String file : files) {
+			String unit = file.substring(0, file.indexOf('\n'));
+			Files.writeString(inbox.resolve(unit + "_" + period + ".csv"),
+					"\ufeff" + file.substring(file.indexOf('\n') + 1), StandardCharsets.UTF_8);
+		}
+		RunCommandTests.Result run = RunCommandTests.run("run", "--period", period, "--inbox", inbox.toString(), "--db",
+				db.url());
+		assertThat(run.exit()).as(run.out() + run.err()).isZero();
+	}
+
+	private static String file(String unit, int bins, Integer found, Integer fixed) {
+		return unit + "\n专项名称,工作内容,问题来源,数量,单位\r\n城市家具专项整治,修理果壳箱,,{bins},只\r\n".replace("{bins}", Integer.toString(bins))
+				+ ((found != null) ? "城市家具专项整治,发现问题,自查," + found + ",件\r\n城市家具专项整治,整改问题,自查," + fixed + ",件\r\n" : "");
+	}
+
+}
