@@ -52,8 +52,9 @@ public final class Cli {
 	private static final Map<String, Set<String>> COMMANDS = Map.of("run",
 			Set.of("period", "inbox", "db", "report", "catalog", "severity", "force", "wait"), "restart",
 			Set.of("period", "db", "report", "wait"), "status", Set.of("period", "db"), "serve", Set.of("jobs"),
-			"export", Set.of("period", "level", "out", "db", "compare"), "report", Set.of("period", "out", "db"),
-			"generate", Set.of("period", "units", "rows", "formats", "out", "seed"), "feedback",
+			"export", Set.of("period", "level", "out", "db", "compare"), "report",
+			Set.of("period", "out", "db", "template"), "generate",
+			Set.of("period", "units", "rows", "formats", "out", "seed"), "feedback",
 			Set.of("period", "out", "inbox", "db"));
 
 	private static final String USAGE_TEXT = """
@@ -64,7 +65,7 @@ public final class Cli {
 			  java -jar huizong.jar status [--period 2017-06] [--db JDBC_URL]
 			  java -jar huizong.jar serve [--jobs DIR]
 			  java -jar huizong.jar export --period 2017-06 --level unit|campaign --out FILE [--compare] [--db JDBC_URL]
-			  java -jar huizong.jar report --period 2017-06 --out DIR [--db JDBC_URL]
+			  java -jar huizong.jar report --period 2017-06 --out DIR [--template FILE.xlsx] [--db JDBC_URL]
 			  java -jar huizong.jar feedback --period 2017-06 --out DIR [--inbox DIR] [--db JDBC_URL]
 			  java -jar huizong.jar generate --out DIR [--period 2017-06] [--units 8] [--rows 50] [--formats xlsx,xls,csv] [--seed 1]
 			期间可以是月份 2017-06、季度 2017-Q2、半年 2017-H1 或年度 2017。
@@ -271,9 +272,20 @@ public final class Cli {
 	private int report(Arguments arguments) throws IOException {
 		String period = arguments.period();
 		Path out = Path.of(arguments.required("out"));
+		Path template = (arguments.optional("template") != null) ? Path.of(arguments.optional("template")) : null;
 		try (ConfigurableApplicationContext context = start(databaseProperties(arguments.optional("db")))) {
-			List<Path> files = context.getBean(Report.class).write(period, out);
-			for (Path file : files) {
+			Report.Written written;
+			try {
+				written = context.getBean(Report.class).write(period, out, template);
+			}
+			catch (IllegalArgumentException ex) {
+				this.err.println(ex.getMessage());
+				return USAGE;
+			}
+			if (!written.withoutData().isEmpty()) {
+				this.err.println("以下占位符本期没有数据，已填为 0：" + String.join("、", written.withoutData()));
+			}
+			for (Path file : written.files()) {
 				context.getBean(OutputFiles.class).written(file, "汇总报告", java.time.Instant.now());
 				this.out.println(file);
 			}

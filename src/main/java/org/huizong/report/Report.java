@@ -53,16 +53,24 @@ public final class Report {
 		this.templates = templates;
 	}
 
+	/** What was written, and the placeholders of the city's template that had no data. */
+	public record Written(List<Path> files, java.util.Set<String> withoutData) {
+	}
+
 	/**
-	 * @return the files written
+	 * @param template the city's workbook to fill in, or {@code null}
+	 * @throws IllegalArgumentException where the template names something unknown:
+	 * nothing is written then
 	 */
-	public List<Path> write(String periodText, Path folder) throws IOException {
+	public Written write(String periodText, Path folder, Path template) throws IOException {
 		Period period = Period.parse(periodText);
 		Narrative narrative = Narrative.load(this.templates, this.office);
-		Files.createDirectories(folder);
 		PeriodFigures figures = new PeriodFigures(this.jdbc, this.catalog);
 		List<PeriodFigures.Figure> campaigns = figures.ofCampaigns(period);
 		List<PeriodFigures.Figure> units = figures.ofUnits(period);
+		TemplateFiller filler = new TemplateFiller(this.catalog, period, campaigns, units);
+		byte[] filled = (template != null) ? filler.fill(template) : null;
+		Files.createDirectories(folder);
 		Roster roster = Roster.of(this.jdbc, this.catalog, period);
 		ReportWorkbook workbook = new ReportWorkbook(this.catalog, this.office);
 		Path xlsx = folder.resolve("汇总表_" + period + ".xlsx");
@@ -83,7 +91,13 @@ public final class Report {
 		Map<String, List<PeriodFigures.Figure>> byCampaign = workbook.grouped(campaigns);
 		AtomicFiles.write(docx,
 				(out) -> narrative.write(new Narrative.Content(period, campaigns, roster, byCampaign), out));
-		return new ArrayList<>(List.of(xlsx, docx));
+		List<Path> written = new ArrayList<>(List.of(xlsx, docx));
+		if (filled != null) {
+			Path city = folder.resolve(template.getFileName().toString());
+			AtomicFiles.write(city, (out) -> out.write(filled));
+			written.add(city);
+		}
+		return new Written(written, filler.withoutData());
 	}
 
 	private void sources(List<Long> submissions, SourceSheet sheet) {

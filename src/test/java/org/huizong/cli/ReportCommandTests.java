@@ -99,6 +99,66 @@ class ReportCommandTests {
 		}
 	}
 
+	@ParameterizedTest
+	@MethodSource("org.huizong.TestDatabase#kinds")
+	void fillsTheCitysTemplateAndRefusesOneThatNamesSomethingUnknown(String kind) throws Exception {
+		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {
+			load(db, "2017-06", file("第一环卫所", 120, 30, 27), file("第二环卫所", 80, null, null));
+			Path template = this.dir.resolve("市级报表.xlsx");
+			try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+				XSSFSheet sheet = workbook.createSheet("上报表");
+				sheet.createRow(0).createCell(0).setCellValue("{{期间}}城市家具整治情况（共修理果壳箱 {{城市家具整治/修理果壳箱}} 只）");
+				org.apache.poi.ss.usermodel.CellStyle thousands = workbook.createCellStyle();
+				thousands.setDataFormat(workbook.createDataFormat().getFormat("#,##0"));
+				String[] placeholders = { "{{城市家具整治/修理果壳箱}}", "{{城市家具专项整治/发现问题数/自查自纠}}", "{{第一环卫所:城市家具专项整治/修理果壳箱}}",
+						"{{城市家具专项整治/清洁果壳箱}}" };
+				for (int i = 0; i < placeholders.length; i++) {
+					Cell cell = sheet.createRow(1 + i).createCell(1);
+					cell.setCellValue(placeholders[i]);
+					cell.setCellStyle(thousands);
+				}
+				sheet.createRow(5).createCell(1).setCellFormula("B2+B4");
+				sheet.addMergedRegion(org.apache.poi.ss.util.CellRangeAddress.valueOf("A7:C7"));
+				try (java.io.OutputStream out = Files.newOutputStream(template)) {
+					workbook.write(out);
+				}
+			}
+			Path out = this.dir.resolve("report");
+			RunCommandTests.Result report = RunCommandTests.run("report", "--period", "2017-06", "--out",
+					out.toString(), "--template", template.toString(), "--db", db.url());
+			assertThat(report.exit()).as(report.err()).isZero();
+			assertThat(report.err()).contains("以下占位符本期没有数据，已填为 0：{{城市家具专项整治/清洁果壳箱}}（工作表“上报表”B5）");
+			try (InputStream in = Files.newInputStream(out.resolve("市级报表.xlsx"));
+					XSSFWorkbook filled = new XSSFWorkbook(in)) {
+				XSSFSheet sheet = filled.getSheet("上报表");
+				assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("2017年6月城市家具整治情况（共修理果壳箱 200 只）");
+				assertThat(List.of(1, 2, 3, 4)).extracting((r) -> sheet.getRow(r).getCell(1).getNumericCellValue())
+					.containsExactly(200.0, 30.0, 120.0, 0.0);
+				assertThat(sheet.getRow(1).getCell(1).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
+				assertThat(sheet.getRow(5).getCell(1).getCellFormula()).isEqualTo("B2+B4");
+				assertThat(sheet.getMergedRegions()).extracting((r) -> r.formatAsString()).containsExactly("A7:C7");
+			}
+
+			Path unknown = this.dir.resolve("错误模板.xlsx");
+			try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+				XSSFSheet sheet = workbook.createSheet("上报表");
+				sheet.createRow(8).createCell(2).setCellValue("{{城市家具专项整治/捡拾烟头}}");
+				sheet.createRow(9).createCell(2).setCellValue("{{第九环卫所:城市家具专项整治/修理果壳箱}}");
+				try (java.io.OutputStream stream = Files.newOutputStream(unknown)) {
+					workbook.write(stream);
+				}
+			}
+			Path nowhere = this.dir.resolve("refused");
+			RunCommandTests.Result refused = RunCommandTests.run("report", "--period", "2017-06", "--out",
+					nowhere.toString(), "--template", unknown.toString(), "--db", db.url());
+			assertThat(refused.exit()).isEqualTo(Cli.USAGE);
+			assertThat(refused.err()).contains("模板 错误模板.xlsx 中有无法识别的占位符，未写出任何文件：",
+					"工作表“上报表”C9：{{城市家具专项整治/捡拾烟头}} 中的指标“捡拾烟头”不在目录中",
+					"工作表“上报表”C10：{{第九环卫所:城市家具专项整治/修理果壳箱}} 中的单位“第九环卫所”不在单位名册中");
+			assertThat(nowhere).doesNotExist();
+		}
+	}
+
 	private static String receivedAt(XSSFWorkbook workbook, int row) {
 		return new DataFormatter().formatCellValue(workbook.getSheet("报送情况").getRow(row).getCell(4));
 	}
