@@ -35,6 +35,10 @@ public final class FeedbackWriter {
 
 	static final String SUMMARY_SHEET = "问题说明";
 
+	private static final int MIN_COLUMN_WIDTH = 8;
+
+	private static final int MAX_COLUMN_WIDTH = 50;
+
 	private FeedbackWriter() {
 	}
 
@@ -63,8 +67,13 @@ public final class FeedbackWriter {
 			List<Issue> issues) {
 		SXSSFSheet sheet = workbook.createSheet(SUMMARY_SHEET);
 		int r = 0;
-		text(sheet.createRow(r++), 0, unit + " " + period + " 报送文件“" + fileName + "”的问题反馈", null);
-		text(sheet.createRow(r++), 0, "红色为错误（该单元格未计入汇总，请改正后重新报送），黄色为警告（已计入，请核实）。", null);
+		org.apache.poi.ss.usermodel.Row title = sheet.createRow(r++);
+		title.setHeightInPoints(36);
+		text(title, 0, unit + " " + period + " 报送文件“" + fileName + "”的问题反馈", styles.wrapped);
+		text(sheet.createRow(r++), 0, "红色为错误（该单元格未计入汇总，请改正后重新报送），黄色为警告（已计入，请核实）。", styles.wrapped);
+		for (int line = 0; line < 2; line++) {
+			sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(line, line, 0, 4));
+		}
 		r++;
 		org.apache.poi.ss.usermodel.Row header = sheet.createRow(r++);
 		String[] titles = { "工作表", "单元格", "严重程度", "问题", "代码" };
@@ -87,6 +96,7 @@ public final class FeedbackWriter {
 			sheet.setColumnWidth(i, widths[i] * 256);
 		}
 		printable(sheet);
+		sheet.setRepeatingRows(new org.apache.poi.ss.util.CellRangeAddress(3, 3, -1, -1));
 	}
 
 	/**
@@ -166,6 +176,11 @@ public final class FeedbackWriter {
 
 		private String sheetName;
 
+		/*
+		 * The widest text of each column of the sheet being copied, CJK counting twice.
+		 */
+		private final Map<Integer, Integer> widths = new HashMap<>();
+
 		Copy(SXSSFWorkbook workbook, Styles styles, Map<String, List<Issue>> byCell) {
 			this.workbook = workbook;
 			this.styles = styles;
@@ -203,6 +218,7 @@ public final class FeedbackWriter {
 				else {
 					copy.setCellValue(CsvExport.safe(cell.text()));
 				}
+				this.widths.merge(cell.column(), width(cell.text()), Math::max);
 			}
 			List<Integer> columns = this.marked.getOrDefault(this.sheetName, Map.of())
 				.getOrDefault(row.number(), List.of());
@@ -242,8 +258,23 @@ public final class FeedbackWriter {
 			cell.setCellComment(comment);
 		}
 
+		/**
+		 * Each column as wide as its text (up to a limit), so no text runs into the next
+		 * column when printed.
+		 */
 		@Override
 		public void endSheet() {
+			this.widths.forEach((column, width) -> this.sheet.setColumnWidth(column,
+					Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, width + 2)) * 256));
+			this.widths.clear();
+		}
+
+		private static int width(String text) {
+			int width = 0;
+			for (int i = 0; i < text.length(); i++) {
+				width += (text.charAt(i) > 0x2E7F) ? 2 : 1;
+			}
+			return width;
 		}
 
 		private static int rowOf(String key) {

@@ -114,8 +114,9 @@ final class Narrative {
 			BigDecimal found = null;
 			BigDecimal fixed = null;
 			boolean approx = false;
+			List<String> clauses = new ArrayList<>();
 			for (PeriodFigures.Figure figure : campaign.getValue()) {
-				body.append(figureSentence(figure, common, period));
+				clauses.add(figureClause(figure, common, period, clauses.isEmpty()));
 				approx |= figure.approx();
 				if (ReportWorkbook.FOUND.equals(figure.metric())) {
 					found = (found == null) ? figure.value() : found.add(figure.value());
@@ -123,6 +124,10 @@ final class Narrative {
 				if (ReportWorkbook.FIXED.equals(figure.metric())) {
 					fixed = (fixed == null) ? figure.value() : fixed.add(figure.value());
 				}
+			}
+			clauses.removeIf(String::isEmpty);
+			if (!clauses.isEmpty()) {
+				body.append(String.join(fill("连接", common), clauses)).append(fill("句末", common));
 			}
 			if (found != null && fixed != null) {
 				Map<String, String> problems = new LinkedHashMap<>(common);
@@ -141,12 +146,16 @@ final class Narrative {
 		return paragraphs;
 	}
 
-	private String figureSentence(PeriodFigures.Figure figure, Map<String, String> common, Period period) {
+	/**
+	 * One figure's clause: the first of a campaign names the period and 各单位, the next
+	 * ones only the figure ({@code 指标续}).
+	 */
+	private String figureClause(PeriodFigures.Figure figure, Map<String, String> common, Period period, boolean first) {
 		Map<String, String> values = new LinkedHashMap<>(common);
 		values.put("指标", figure.metric() + (figure.source().isEmpty() ? "" : "（" + figure.source() + "）"));
 		values.put("本期", number(figure.value()));
 		values.put("计量单位", figure.measure());
-		StringBuilder sentence = new StringBuilder(fill("指标", values));
+		StringBuilder sentence = new StringBuilder(fill(first ? "指标" : "指标续", values));
 		BigDecimal change = figure.changeOnPrevious();
 		if (change != null) {
 			values.put("环比", number(change.abs()));
@@ -161,7 +170,7 @@ final class Narrative {
 			values.put("累计", number(figure.ytd()));
 			sentence.append(fill("累计", values));
 		}
-		return sentence.append(fill("句末", values)).toString();
+		return sentence.toString();
 	}
 
 	private void roster(List<String> paragraphs, Roster roster, Set<String> sent) {
