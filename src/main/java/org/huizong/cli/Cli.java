@@ -243,7 +243,7 @@ public final class Cli {
 			throw new UsageException("在 " + jobs.toAbsolutePath() + " 中没有找到可用的作业定义（*.yml）");
 		}
 		try (Stopper stopper = Stopper.install(this.err)) {
-			new Scheduler(this::runOnce, definitions, this.err).serve(stopper);
+			new Scheduler(this::runOnce, this::reportOnce, definitions, this.err).serve(stopper);
 			return OK;
 		}
 	}
@@ -291,6 +291,17 @@ public final class Cli {
 			}
 			this.err.println("已写出 " + period + " 的汇总表和工作总结到 " + out);
 			return OK;
+		}
+	}
+
+	/**
+	 * The report of a period into a folder, in a context of its own: for {@code serve}.
+	 */
+	void reportOnce(String period, String db, Path folder) throws IOException {
+		try (ConfigurableApplicationContext context = start(databaseProperties(db))) {
+			for (Path file : context.getBean(Report.class).write(period, folder, null).files()) {
+				context.getBean(OutputFiles.class).written(file, "汇总报告", java.time.Instant.now());
+			}
 		}
 	}
 

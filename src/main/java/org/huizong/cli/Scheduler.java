@@ -29,14 +29,25 @@ final class Scheduler {
 
 	}
 
+	/** The report of a period, as {@code report} writes it. */
+	@FunctionalInterface
+	interface Reports {
+
+		void write(String period, String db, Path folder) throws Exception;
+
+	}
+
 	private final Runs runs;
+
+	private final Reports reports;
 
 	private final List<JobDefinition> jobs;
 
 	private final PrintStream log;
 
-	Scheduler(Runs runs, List<JobDefinition> jobs, PrintStream log) {
+	Scheduler(Runs runs, Reports reports, List<JobDefinition> jobs, PrintStream log) {
 		this.runs = runs;
+		this.reports = reports;
 		this.jobs = jobs;
 		this.log = log;
 	}
@@ -66,6 +77,18 @@ final class Scheduler {
 		this.log.println("已停止");
 	}
 
+	/** The period's report workbook and narrative, into the job's reports folder. */
+	private void report(JobDefinition job, String period) {
+		Path folder = job.reports().resolve(job.name() + "-" + period);
+		try {
+			this.reports.write(period, job.db(), folder);
+			this.log.println("作业 " + job.name() + "：" + period + " 的汇总表和工作总结已写出到 " + folder);
+		}
+		catch (Exception ex) {
+			this.log.println("作业 " + job.name() + "：" + period + " 的汇总报告未能写出：" + Cli.describe(ex));
+		}
+	}
+
 	private void runJob(JobDefinition job, ZonedDateTime now, Stopper stopper) {
 		for (String period : job.periods(now)) {
 			if (stopper.stopping()) {
@@ -83,6 +106,9 @@ final class Scheduler {
 				int exit = this.runs.run(new Cli.RunRequest(period, inbox.toAbsolutePath().normalize(), job.db(),
 						report, Map.of(), false, WAIT_FOR_OTHER_RUN), stopper);
 				this.log.println("作业 " + job.name() + "：" + period + " 结束，退出状态 " + exit);
+				if (job.reports() != null && (exit == Cli.OK || exit == Cli.REJECTIONS)) {
+					report(job, period);
+				}
 			}
 			catch (Exception ex) {
 				this.log.println("作业 " + job.name() + "：" + period + " 运行失败：" + Cli.describe(ex));

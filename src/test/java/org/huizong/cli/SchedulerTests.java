@@ -34,10 +34,11 @@ class SchedulerTests {
 		Files.createDirectories(this.dir.resolve(month.toString()));
 		Files.createDirectories(this.dir.resolve(month.minusMonths(1).toString()));
 		JobDefinition every = new JobDefinition("每秒", CronExpression.parse("* * * * * *"), ZONE, this.dir + "/{period}",
-				31, "jdbc:h2:mem:none", null);
+				31, "jdbc:h2:mem:none", this.dir.resolve("reports"));
 		JobDefinition nowhere = new JobDefinition("无收件箱", CronExpression.parse("* * * * * *"), ZONE,
 				this.dir + "/nowhere/{period}", 0, "jdbc:h2:mem:none", null);
 		List<String> ran = new ArrayList<>();
+		List<String> reported = new ArrayList<>();
 		ByteArrayOutputStream log = new ByteArrayOutputStream();
 		try (Stopper stopper = Stopper.install(new PrintStream(log, true, StandardCharsets.UTF_8))) {
 			Scheduler scheduler = new Scheduler((request, stop) -> {
@@ -49,13 +50,16 @@ class SchedulerTests {
 					stop.stop();
 				}
 				return Cli.REJECTIONS;
-			}, List.of(every, nowhere), new PrintStream(log, true, StandardCharsets.UTF_8));
+			}, (period, db, folder) -> reported.add(period + " " + folder.getFileName()), List.of(every, nowhere),
+					new PrintStream(log, true, StandardCharsets.UTF_8));
 			scheduler.serve(stopper);
 		}
 
 		String previous = month.minusMonths(1).toString();
 		assertThat(ran).containsExactly(previous + " " + previous, month + " " + month, previous + " " + previous,
 				month + " " + month);
+		assertThat(reported).containsExactly(month + " 每秒-" + month, previous + " 每秒-" + previous,
+				month + " 每秒-" + month);
 		String told = log.toString(StandardCharsets.UTF_8);
 		assertThat(told)
 			.contains("作业 每秒：" + previous + " 运行失败：数据库连不上", "作业 每秒：" + month + " 结束，退出状态 3",
