@@ -72,6 +72,33 @@ final class PeriodFigures {
 		return figures;
 	}
 
+	/** A campaign's figure of one month. */
+	record MonthFigure(String month, String campaign, String metric, String source, BigDecimal value, String measure) {
+	}
+
+	/** The twelve months up to the period's last, oldest first. */
+	static List<Period> twelveMonths(Period period) {
+		List<Period> months = new ArrayList<>();
+		Period month = Period.month(period.year(), period.lastMonth());
+		for (int i = 0; i < 12; i++) {
+			months.add(0, month);
+			month = month.previous();
+		}
+		return months;
+	}
+
+	/** Every campaign figure of the twelve months up to the period's last. */
+	List<MonthFigure> lastTwelveMonths(Period period) {
+		List<String> months = twelveMonths(period).stream().map(Period::toString).toList();
+		List<MonthFigure> figures = new ArrayList<>();
+		this.jdbc.query("SELECT period, campaign, metric, source, total_value, measure FROM consolidated_campaign "
+				+ "WHERE period IN (" + org.huizong.load.Databases.marks(months.size()) + ")", (rs) -> {
+					figures.add(new MonthFigure(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+							rs.getBigDecimal(5), rs.getString(6)));
+				}, months.toArray());
+		return figures;
+	}
+
 	/**
 	 * {@code (value − base) ÷ base} in percent, one decimal; {@code null} without a base.
 	 */

@@ -72,13 +72,14 @@ public final class Report {
 		byte[] filled = (template != null) ? filler.fill(template) : null;
 		Files.createDirectories(folder);
 		Roster roster = Roster.of(this.jdbc, this.catalog, period);
+		List<PeriodFigures.MonthFigure> history = figures.lastTwelveMonths(period);
 		ReportWorkbook workbook = new ReportWorkbook(this.catalog, this.office);
 		Path xlsx = folder.resolve("汇总表_" + period + ".xlsx");
 		IOException[] failed = new IOException[1];
 		this.readOnly.executeWithoutResult((status) -> {
 			try {
 				AtomicFiles.write(xlsx, (out) -> workbook.write(new ReportWorkbook.Content(period, campaigns, units,
-						roster, (sheet) -> sources(roster.counted(), sheet)), out));
+						roster, history, (sheet) -> sources(roster.counted(), sheet)), out));
 			}
 			catch (IOException ex) {
 				failed[0] = ex;

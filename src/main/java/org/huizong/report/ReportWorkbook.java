@@ -12,27 +12,8 @@ import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.WorkbookUtil;
-import org.apache.poi.xddf.usermodel.PresetColor;
-import org.apache.poi.xddf.usermodel.XDDFColor;
-import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
-import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
-import org.apache.poi.xddf.usermodel.chart.AxisPosition;
-import org.apache.poi.xddf.usermodel.chart.BarDirection;
-import org.apache.poi.xddf.usermodel.chart.ChartTypes;
-import org.apache.poi.xddf.usermodel.chart.LegendPosition;
-import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
-import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
-import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFChart;
-import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
-import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.huizong.catalog.Catalog;
@@ -62,9 +43,6 @@ final class ReportWorkbook {
 
 	private static final int CHART_SERIES = 3;
 
-	private static final PresetColor[] COLORS = { PresetColor.STEEL_BLUE, PresetColor.DARK_ORANGE,
-			PresetColor.SEA_GREEN };
-
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final Catalog catalog;
@@ -78,7 +56,7 @@ final class ReportWorkbook {
 
 	/** What the workbook is written from. */
 	record Content(Period period, List<PeriodFigures.Figure> campaigns, List<PeriodFigures.Figure> units, Roster roster,
-			SourceRows sources) {
+			List<PeriodFigures.MonthFigure> history, SourceRows sources) {
 	}
 
 	/** Streams the figures of the counted submissions into the sheet given. */
@@ -107,7 +85,7 @@ final class ReportWorkbook {
 		}
 	}
 
-	private void summary(Sheet sheet, Sheets sheets, String title, Content content) {
+	private void summary(XSSFSheet sheet, Sheets sheets, String title, Content content) {
 		sheets.title(sheet, title, "本期为" + content.period().chinese() + "；上期为 " + content.period().previous()
 				+ "；上年同期为 " + content.period().lastYear() + "；累计为当年1月至本期；整改率由整改问题 ÷ 发现问题算出。", SUMMARY_HEADERS.length);
 		sheets.headers(sheet.createRow(2), SUMMARY_HEADERS);
@@ -116,6 +94,7 @@ final class ReportWorkbook {
 			Sheets.measure(widths, i, SUMMARY_HEADERS[i]);
 		}
 		int r = 3;
+		List<PeriodFigures.Figure[]> bySource = new ArrayList<>();
 		for (List<PeriodFigures.Figure> figures : byCampaign(content.campaigns()).values()) {
 			Map<String, PeriodFigures.Figure[]> problems = new LinkedHashMap<>();
 			for (PeriodFigures.Figure figure : figures) {
@@ -136,6 +115,7 @@ final class ReportWorkbook {
 				if (found == null || fixed == null) {
 					continue;
 				}
+				bySource.add(pair.getValue());
 				Row row = sheet.createRow(r++);
 				sheets.text(row, 0, found.campaign());
 				sheets.text(row, 1, "整改率");
@@ -154,6 +134,30 @@ final class ReportWorkbook {
 		}
 		Sheets.widths(sheet, widths);
 		sheets.printable(sheet, 2, true);
+		if (!bySource.isEmpty()) {
+			problemsBySource(sheet, sheets, bySource, r + 1);
+		}
+	}
+
+	/**
+	 * 发现 and 整改 per campaign and source, as a table and a bar chart below 汇总, on a page
+	 * of their own.
+	 */
+	private static void problemsBySource(XSSFSheet sheet, Sheets sheets, List<PeriodFigures.Figure[]> bySource,
+			int top) {
+		sheet.setRowBreak(top - 1);
+		sheets.text(sheet.createRow(top), 0, "问题整改情况（按专项和问题来源）", sheets.note);
+		sheets.headers(sheet.createRow(top + 1), "专项（问题来源）", "发现问题(件)", "整改问题(件)", "整改率(%)");
+		int r = top + 2;
+		for (PeriodFigures.Figure[] pair : bySource) {
+			Row row = sheet.createRow(r++);
+			sheets.text(row, 0, pair[0].campaign() + (pair[0].source().isEmpty() ? "" : "（" + pair[0].source() + "）"));
+			sheets.number(row, 1, pair[0].value(), false);
+			sheets.number(row, 2, pair[1].value(), false);
+			sheets.percent(row, 3, PeriodFigures.rate(pair[1].value(), pair[0].value()));
+		}
+		Charts.bars(sheet, "各专项发现与整改问题（按来源）", new Charts.Table(top + 1, top + 2, r - 1, 1, 2), r + 1,
+				SUMMARY_HEADERS.length);
 	}
 
 	private static void line(Sheets sheets, Row row, int[] widths, String campaign, String metric, String source,
@@ -251,34 +255,45 @@ final class ReportWorkbook {
 		}
 		Sheets.widths(sheet, widths);
 		sheets.printable(sheet, 2, width > 6);
-		chart(sheet, campaign, 3, last, Math.min(CHART_SERIES, columns.size()), r + 2, width);
+		int series = Math.min(CHART_SERIES, columns.size());
+		Charts.bars(sheet, campaign + "：各单位主要指标", new Charts.Table(2, 3, last, 1, series), r + 2, width);
+		trend(sheet, sheets, campaign, columns.subList(0, series), content, r + 22, width);
 	}
 
-	/** A bar chart of the sheet's first metrics by unit, below the table. */
-	private static void chart(XSSFSheet sheet, String campaign, int first, int last, int series, int top, int width) {
-		XSSFDrawing drawing = sheet.createDrawingPatriarch();
-		XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, top, Math.max(8, width), top + 18);
-		XSSFChart chart = drawing.createChart(anchor);
-		chart.setTitleText(campaign + "：各单位主要指标");
-		chart.setTitleOverlay(false);
-		chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
-		XDDFCategoryAxis units = chart.createCategoryAxis(AxisPosition.BOTTOM);
-		XDDFValueAxis values = chart.createValueAxis(AxisPosition.LEFT);
-		values.setCrosses(AxisCrosses.AUTO_ZERO);
-		XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, units, values);
-		data.setBarDirection(BarDirection.COL);
-		XDDFDataSource<String> names = XDDFDataSourcesFactory.fromStringCellRange(sheet,
-				new CellRangeAddress(first, last, 0, 0));
-		for (int s = 0; s < series; s++) {
-			XDDFNumericalDataSource<Double> column = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
-					new CellRangeAddress(first, last, 1 + s, 1 + s));
-			XDDFBarChartData.Series bars = (XDDFBarChartData.Series) data.addSeries(names, column);
-			bars.setTitle(sheet.getRow(2).getCell(1 + s).getStringCellValue(),
-					new CellReference(sheet.getSheetName(), 2, 1 + s, true, true));
-			// a fill of its own: LibreOffice draws a series without one invisible
-			bars.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(COLORS[s % COLORS.length])));
+	/**
+	 * The campaign's key figures of the last twelve months, as a table and a line chart,
+	 * below the units' chart, on a page of their own.
+	 */
+	private static void trend(XSSFSheet sheet, Sheets sheets, String campaign, List<String> columns, Content content,
+			int top, int width) {
+		Map<String, Map<String, BigDecimal>> byMonth = new LinkedHashMap<>();
+		for (Period month : PeriodFigures.twelveMonths(content.period())) {
+			byMonth.put(month.toString(), new LinkedHashMap<>());
 		}
-		chart.plot(data);
+		for (PeriodFigures.MonthFigure figure : content.history()) {
+			if (figure.campaign().equals(campaign)) {
+				String column = figure.metric() + (figure.source().isEmpty() ? "" : "（" + figure.source() + "）") + "("
+						+ figure.measure() + ")";
+				byMonth.get(figure.month()).put(column, figure.value());
+			}
+		}
+		sheet.setRowBreak(top - 1);
+		Row title = sheet.createRow(top);
+		sheets.text(title, 0, campaign + "：近十二个月", sheets.note);
+		List<String> names = new ArrayList<>();
+		names.add("月份");
+		names.addAll(columns);
+		sheets.headers(sheet.createRow(top + 1), names.toArray(String[]::new));
+		int r = top + 2;
+		for (Map.Entry<String, Map<String, BigDecimal>> month : byMonth.entrySet()) {
+			Row row = sheet.createRow(r++);
+			sheets.text(row, 0, month.getKey());
+			for (int c = 0; c < columns.size(); c++) {
+				sheets.number(row, 1 + c, month.getValue().get(columns.get(c)), false);
+			}
+		}
+		Charts.lines(sheet, campaign + "：近十二个月主要指标", new Charts.Table(top + 1, top + 2, r - 1, 1, columns.size()),
+				r + 1, width);
 	}
 
 	private static String columnName(PeriodFigures.Figure figure) {

@@ -59,14 +59,32 @@ class ReportCommandTests {
 				assertThat(rows(workbook.getSheet("汇总"), 2)).containsExactly(
 						"专项|指标|问题来源|本期|上期|环比(%)|上年同期|同比(%)|1月至本期累计|计量单位|报送单位数|备注",
 						"城市家具专项整治|发现问题|自查|30|20|50.0|||50|件|1|", "城市家具专项整治|整改问题|自查|27|18|50.0|||45|件|1|",
-						"城市家具专项整治|修理果壳箱||200|150|33.3|||350|只|2|", "城市家具专项整治|整改率|自查|90.0|90.0||||90.0|%||由计数算出");
+						"城市家具专项整治|修理果壳箱||200|150|33.3|||350|只|2|", "城市家具专项整治|整改率|自查|90.0|90.0||||90.0|%||由计数算出",
+						"问题整改情况（按专项和问题来源）", "专项（问题来源）|发现问题(件)|整改问题(件)|整改率(%)", "城市家具专项整治（自查）|30|27|90.0");
+				List<XSSFChart> summaryCharts = workbook.getSheet("汇总").getDrawingPatriarch().getCharts();
+				assertThat(summaryCharts).hasSize(1);
+				assertThat(summaryCharts.get(0)
+					.getChartSeries()
+					.get(0)
+					.getSeries(1)
+					.getValuesData()
+					.getDataRangeReference()).isEqualTo("汇总!$C$11");
 				XSSFSheet campaign = workbook.getSheet("城市家具专项整治");
-				assertThat(rows(campaign, 2)).containsExactly("单位|发现问题（自查）(件)|整改问题（自查）(件)|修理果壳箱(只)|整改率(%)",
-						"第一环卫所|30|27|120|90.0", "第二环卫所|||80|", "合计|30|27|200|90.0");
+				assertThat(rows(campaign, 2).subList(0, 4)).containsExactly(
+						"单位|发现问题（自查）(件)|整改问题（自查）(件)|修理果壳箱(只)|整改率(%)", "第一环卫所|30|27|120|90.0", "第二环卫所|||80|",
+						"合计|30|27|200|90.0");
 				assertThat(campaign.getPrintSetup().getLandscape()).isFalse();
 				assertThat(campaign.getRepeatingRows().formatAsString()).isEqualTo("1:3");
 				List<XSSFChart> charts = campaign.getDrawingPatriarch().getCharts();
-				assertThat(charts).hasSize(1);
+				assertThat(charts).hasSize(2);
+				assertThat(rows(campaign, 27)).containsExactly("城市家具专项整治：近十二个月", "月份|发现问题（自查）(件)|整改问题（自查）(件)|修理果壳箱(只)",
+						"2016-07|||", "2016-08|||", "2016-09|||", "2016-10|||", "2016-11|||", "2016-12|||",
+						"2017-01|||", "2017-02|||", "2017-03|||", "2017-04|||", "2017-05|20|18|150",
+						"2017-06|30|27|200");
+				XDDFChartData trend = charts.get(1).getChartSeries().get(0);
+				assertThat(trend.getSeriesCount()).isEqualTo(3);
+				assertThat(trend.getSeries(2).getValuesData().getDataRangeReference())
+					.isEqualTo("城市家具专项整治!$D$30:$D$41");
 				XDDFChartData data = charts.get(0).getChartSeries().get(0);
 				List<XDDFChartData.Series> series = new ArrayList<>();
 				for (int s = 0; s < data.getSeriesCount(); s++) {
