@@ -77,7 +77,9 @@ final class ReportWorkbook {
 		roster(workbook.createSheet(ROSTER), sheets, content);
 		SXSSFWorkbook streaming = new SXSSFWorkbook(workbook, 200);
 		try {
-			content.sources().write(new SourceSheet(streaming, sheets, content.period()));
+			SourceSheet sources = new SourceSheet(streaming, sheets, content.period());
+			content.sources().write(sources);
+			sources.finish();
 			streaming.write(out);
 		}
 		finally {

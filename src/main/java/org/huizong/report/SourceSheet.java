@@ -45,9 +45,6 @@ final class SourceSheet {
 	private void start() {
 		String name = (this.part == 0) ? ReportWorkbook.SOURCES : ReportWorkbook.SOURCES + "（续" + this.part + "）";
 		this.sheet = this.workbook.createSheet(name);
-		for (int i = 0; i < WIDTHS.length; i++) {
-			this.sheet.setColumnWidth(i, WIDTHS[i] * 256);
-		}
 		this.sheets.title(this.sheet, "数据来源（" + this.period.chinese() + "）", "每个计入汇总的数字及其所在的文件、工作表和单元格。",
 				HEADERS.length);
 		this.sheets.headers(this.sheet.createRow(2), HEADERS);
@@ -58,20 +55,38 @@ final class SourceSheet {
 	void add(String unit, String period, String campaign, String metric, String source, BigDecimal value,
 			String measure, String raw, String file, String sheetName, String cell) {
 		if (this.next > MAX_ROWS) {
+			finish();
 			this.part++;
 			start();
 		}
 		Row row = this.sheet.createRow(this.next++);
 		String[] before = { unit, period, campaign, metric, source };
 		for (int i = 0; i < before.length; i++) {
-			this.sheets.text(row, i, before[i]);
+			plain(row, i, before[i]);
 		}
 		this.sheets.number(row, 5, value, false);
 		String[] after = { measure, raw, file, sheetName, cell };
 		for (int i = 0; i < after.length; i++) {
-			this.sheets.text(row, 6 + i, after[i]);
+			plain(row, 6 + i, after[i]);
 		}
 		this.rows++;
+	}
+
+	/**
+	 * The sheet's column widths, set once its rows are written: a streaming sheet with
+	 * columns defined looks each of them up again for every cell it creates.
+	 */
+	void finish() {
+		for (int i = 0; i < WIDTHS.length; i++) {
+			this.sheet.setColumnWidth(i, WIDTHS[i] * 256);
+		}
+	}
+
+	/* Text without a style: a million rows of borders would only make the file larger. */
+	private static void plain(Row row, int column, String text) {
+		if (text != null && !text.isEmpty()) {
+			row.createCell(column).setCellValue(text);
+		}
 	}
 
 	long rows() {
