@@ -45,7 +45,7 @@ public final class Report {
 			Path templates) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.streaming = new JdbcTemplate(dataSource);
-		this.streaming.setFetchSize(1000);
+		this.streaming.setFetchSize(5000);
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
 		this.catalog = catalog;
@@ -78,8 +78,12 @@ public final class Report {
 		IOException[] failed = new IOException[1];
 		this.readOnly.executeWithoutResult((status) -> {
 			try {
-				AtomicFiles.write(xlsx, (out) -> workbook.write(new ReportWorkbook.Content(period, campaigns, units,
-						roster, history, (sheet) -> sources(roster.counted(), sheet)), out));
+				AtomicFiles
+					.write(xlsx,
+							(out) -> workbook.write(
+									new ReportWorkbook.Content(period, campaigns, units, roster, history,
+											count(roster.counted()), (sheet) -> sources(roster.counted(), sheet)),
+									out));
 			}
 			catch (IOException ex) {
 				failed[0] = ex;
@@ -101,6 +105,18 @@ public final class Report {
 		return new Written(written, filler.withoutData());
 	}
 
+	/** How many figures the submissions hold: how many sheets 数据来源 takes. */
+	private long count(List<Long> submissions) {
+		long count = 0;
+		for (int from = 0; from < submissions.size(); from += IDS_A_QUERY) {
+			List<Long> ids = submissions.subList(from, Math.min(submissions.size(), from + IDS_A_QUERY));
+			Long some = this.jdbc.queryForObject("SELECT COUNT(*) FROM fact WHERE mapped AND kind <> 'RATE' AND "
+					+ "submission_id IN (" + Databases.marks(ids.size()) + ")", Long.class, ids.toArray());
+			count += (some != null) ? some : 0;
+		}
+		return count;
+	}
+
 	private void sources(List<Long> submissions, SourceSheet sheet) {
 		List<Long> sorted = new ArrayList<>(submissions);
 		java.util.Collections.sort(sorted);
@@ -109,7 +125,7 @@ public final class Report {
 			this.streaming.query("SELECT s.unit, s.period, f.campaign, f.metric, f.source, f.fact_value, f.measure, "
 					+ "f.raw_text, s.file_name, f.sheet, f.cell FROM fact f JOIN submission s ON s.id = f.submission_id "
 					+ "WHERE f.mapped AND f.kind <> 'RATE' AND f.submission_id IN (" + Databases.marks(ids.size())
-					+ ") ORDER BY f.submission_id, f.sheet, LENGTH(f.cell), f.cell", (rs) -> {
+					+ ") ORDER BY f.submission_id", (rs) -> {
 						sheet.add(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 								rs.getBigDecimal(6).stripTrailingZeros(), rs.getString(7), rs.getString(8),
 								rs.getString(9), rs.getString(10), rs.getString(11));

@@ -13,7 +13,6 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.WorkbookUtil;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.huizong.catalog.Catalog;
@@ -56,7 +55,7 @@ final class ReportWorkbook {
 
 	/** What the workbook is written from. */
 	record Content(Period period, List<PeriodFigures.Figure> campaigns, List<PeriodFigures.Figure> units, Roster roster,
-			List<PeriodFigures.MonthFigure> history, SourceRows sources) {
+			List<PeriodFigures.MonthFigure> history, long sourceFigures, SourceRows sources) {
 	}
 
 	/** Streams the figures of the counted submissions into the sheet given. */
@@ -68,23 +67,22 @@ final class ReportWorkbook {
 	}
 
 	void write(Content content, OutputStream out) throws IOException {
-		XSSFWorkbook workbook = new XSSFWorkbook();
-		String title = this.office + content.period().chinese() + "专项整治工作汇总表";
-		Sheets sheets = new Sheets(workbook, title);
-		summary(workbook.createSheet(SUMMARY), sheets, title, content);
-		Map<String, List<PeriodFigures.Figure>> byCampaign = byCampaign(content.units());
-		byCampaign.forEach((campaign, figures) -> campaignSheet(workbook, sheets, campaign, figures, content));
-		roster(workbook.createSheet(ROSTER), sheets, content);
-		SXSSFWorkbook streaming = new SXSSFWorkbook(workbook, 200);
-		try {
-			SourceSheet sources = new SourceSheet(streaming, sheets, content.period());
-			content.sources().write(sources);
-			sources.finish();
-			streaming.write(out);
+		byte[] skeleton;
+		List<XSSFSheet> sources;
+		Sheets sheets;
+		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+			String title = this.office + content.period().chinese() + "专项整治工作汇总表";
+			sheets = new Sheets(workbook, title);
+			summary(workbook.createSheet(SUMMARY), sheets, title, content);
+			Map<String, List<PeriodFigures.Figure>> byCampaign = byCampaign(content.units());
+			byCampaign.forEach((campaign, figures) -> campaignSheet(workbook, sheets, campaign, figures, content));
+			roster(workbook.createSheet(ROSTER), sheets, content);
+			sources = SourceSheet.create(workbook, sheets, content.period(), content.sourceFigures());
+			java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+			workbook.write(bytes);
+			skeleton = bytes.toByteArray();
 		}
-		finally {
-			streaming.close();
-		}
+		SourceSheet.write(skeleton, sources, sheets, out, content.sources());
 	}
 
 	private void summary(XSSFSheet sheet, Sheets sheets, String title, Content content) {
