@@ -218,7 +218,7 @@ public final class FeedbackWriter {
 				else {
 					copy.setCellValue(CsvExport.safe(cell.text()));
 				}
-				this.widths.merge(cell.column(), width(cell.text()), Math::max);
+				this.widths.merge(cell.column(), Sheets.width(cell.text()), Math::max);
 			}
 			List<Integer> columns = this.marked.getOrDefault(this.sheetName, Map.of())
 				.getOrDefault(row.number(), List.of());
@@ -267,14 +267,6 @@ public final class FeedbackWriter {
 			this.widths.forEach((column, width) -> this.sheet.setColumnWidth(column,
 					Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, width + 2)) * 256));
 			this.widths.clear();
-		}
-
-		private static int width(String text) {
-			int width = 0;
-			for (int i = 0; i < text.length(); i++) {
-				width += (text.charAt(i) > 0x2E7F) ? 2 : 1;
-			}
-			return width;
 		}
 
 		private static int rowOf(String key) {

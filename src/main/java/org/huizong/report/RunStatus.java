@@ -56,7 +56,7 @@ public final class RunStatus {
 	 * @return whether the latest run (of the period, where one is given) is healthy
 	 */
 	public boolean print(String period, PrintStream out) throws SQLException, InterruptedException {
-		List<String> within = (period != null) ? within(Period.parse(period)) : List.of();
+		List<String> within = (period != null) ? Roster.within(Period.parse(period)) : List.of();
 		List<Run> runs = query("SELECT r.id, r.period, r.started_at, r.finished_at, r.status, "
 				+ "SUM(CASE WHEN f.outcome = 'loaded' THEN 1 ELSE 0 END), SUM(CASE WHEN f.outcome = 'unchanged' THEN 1 ELSE 0 END), "
 				+ "SUM(CASE WHEN f.outcome = 'rejected' THEN 1 ELSE 0 END) FROM run r LEFT JOIN run_file f ON f.run_id = r.id "
@@ -168,8 +168,8 @@ public final class RunStatus {
 
 	/** The units that sent something for the period before and nothing for this one. */
 	private void printSentBeforeNotNow(Period period, PrintStream out) throws SQLException {
-		List<String> before = within(period.previous());
-		List<String> now = within(period);
+		List<String> before = Roster.within(period.previous());
+		List<String> now = Roster.within(period);
 		List<String> args = new ArrayList<>(before);
 		args.addAll(now);
 		List<String> missing = query("SELECT DISTINCT unit FROM submission WHERE status = 'loaded' AND period IN ("
@@ -180,16 +180,6 @@ public final class RunStatus {
 			out.println("上期（" + period.previous() + "）报送、本期尚未报送（" + missing.size() + " 个）："
 					+ String.join("、", missing.stream().map(Printable::of).toList()));
 		}
-	}
-
-	/** The period and every shorter period inside it. */
-	private static List<String> within(Period period) {
-		List<String> all = new ArrayList<>();
-		all.add(period.toString());
-		for (Period part : period.parts()) {
-			all.addAll(within(part));
-		}
-		return all;
 	}
 
 	private interface RowMapper<T> {

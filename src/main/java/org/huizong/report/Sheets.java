@@ -159,11 +159,16 @@ final class Sheets {
 		if (text == null || column >= widths.length) {
 			return;
 		}
+		widths[column] = Math.max(widths[column], width(text));
+	}
+
+	/** How many characters wide a text prints, a CJK character counting as two. */
+	static int width(String text) {
 		int width = 0;
 		for (int i = 0; i < text.length(); i++) {
 			width += (text.charAt(i) > 0x2E7F) ? 2 : 1;
 		}
-		widths[column] = Math.max(widths[column], width);
+		return width;
 	}
 
 	/**

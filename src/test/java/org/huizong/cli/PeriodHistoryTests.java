@@ -156,7 +156,17 @@ class PeriodHistoryTests {
 	}
 
 	private void load(TestDatabase db, String period, List<String> options, String... files) throws IOException {
-		Path inbox = Files.createDirectories(this.dir.resolve("inbox").resolve(period));
+		load(db, this.dir, period, options, files);
+	}
+
+	/**
+	 * Writes a period's inbox under {@code dir}, a CSV file a unit (each file: the unit,
+	 * a line break, then its CSV), and runs {@code run} over it, which must load them
+	 * all.
+	 */
+	static void load(TestDatabase db, Path dir, String period, List<String> options, String... files)
+			throws IOException {
+		Path inbox = Files.createDirectories(dir.resolve("inbox").resolve(period));
 		for (String file : files) {
 			String unit = file.substring(0, file.indexOf('\n'));
 			Files.writeString(inbox.resolve(unit + "_" + period + ".csv"),

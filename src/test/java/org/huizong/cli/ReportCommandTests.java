@@ -2,7 +2,6 @@ package org.huizong.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -207,15 +206,7 @@ class ReportCommandTests {
 	}
 
 	private void load(TestDatabase db, String period, String... files) throws IOException {
-		Path inbox = Files.createDirectories(this.dir.resolve("inbox").resolve(period));
-		for (String file : files) {
-			String unit = file.substring(0, file.indexOf('\n'));
-			Files.writeString(inbox.resolve(unit + "_" + period + ".csv"),
-					"\ufeff" + file.substring(file.indexOf('\n') + 1), StandardCharsets.UTF_8);
-		}
-		RunCommandTests.Result run = RunCommandTests.run("run", "--period", period, "--inbox", inbox.toString(), "--db",
-				db.url());
-		assertThat(run.exit()).as(run.out() + run.err()).isZero();
+		PeriodHistoryTests.load(db, this.dir, period, List.of(), files);
 	}
 
 	private static String file(String unit, int bins, Integer found, Integer fixed) {
