@@ -185,6 +185,7 @@ final class ReportWorkbook {
 		XSSFSheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(campaign));
 		List<String> columns = new ArrayList<>();
 		Map<String, Map<String, BigDecimal>> byUnit = new LinkedHashMap<>();
+		java.util.Set<String> approximate = new java.util.HashSet<>();
 		for (String unit : this.catalog.roster()) {
 			byUnit.put(unit, null);
 		}
@@ -199,6 +200,9 @@ final class ReportWorkbook {
 				byUnit.put(figure.unit(), values);
 			}
 			values.merge(column, figure.value(), BigDecimal::add);
+			if (figure.approx()) {
+				approximate.add(figure.unit() + "\u0000" + column);
+			}
 			values.merge(figure.metric(), figure.value(), BigDecimal::add);
 		}
 		byUnit.values().removeIf(java.util.Objects::isNull);
@@ -228,6 +232,9 @@ final class ReportWorkbook {
 			for (int c = 0; c < columns.size(); c++) {
 				BigDecimal value = unit.getValue().get(columns.get(c));
 				sheets.number(row, 1 + c, value, false);
+				if (approximate.contains(unit.getKey() + "\u0000" + columns.get(c))) {
+					sheets.approximate(sheet, row.getCell(1 + c));
+				}
 				Sheets.measure(widths, 1 + c, "1,000,000");
 				if (value != null) {
 					totals.merge(columns.get(c), value, BigDecimal::add);

@@ -148,6 +148,24 @@ final class Sheets {
 		}
 	}
 
+	/** Marks a figure written as approximate (余, 约, 多) with a note on its cell. */
+	void approximate(Sheet sheet, Cell cell) {
+		org.apache.poi.ss.usermodel.Drawing<?> drawing = sheet.getDrawingPatriarch();
+		if (drawing == null) {
+			drawing = sheet.createDrawingPatriarch();
+		}
+		org.apache.poi.ss.usermodel.CreationHelper helper = sheet.getWorkbook().getCreationHelper();
+		org.apache.poi.ss.usermodel.ClientAnchor anchor = helper.createClientAnchor();
+		anchor.setCol1(cell.getColumnIndex() + 1);
+		anchor.setCol2(cell.getColumnIndex() + 3);
+		anchor.setRow1(cell.getRowIndex());
+		anchor.setRow2(cell.getRowIndex() + 2);
+		org.apache.poi.ss.usermodel.Comment comment = drawing.createCellComment(anchor);
+		comment.setString(helper.createRichTextString("含约数：单位填报时写的是约数（余、约、多）"));
+		comment.setAuthor("huizong");
+		cell.setCellComment(comment);
+	}
+
 	/** Columns as wide as their widest text, CJK characters counting twice. */
 	static void widths(Sheet sheet, int[] widths) {
 		for (int i = 0; i < widths.length; i++) {

@@ -46,7 +46,7 @@ class ReportCommandTests {
 	void writesTheWorkbookAndTheNarrativeOfAPeriod(String kind) throws Exception {
 		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {
 			load(db, "2017-05", file("第一环卫所", 100, 20, 18), file("第二环卫所", 50, null, null));
-			load(db, "2017-06", file("第一环卫所", 120, 30, 27), file("第二环卫所", 80, null, null));
+			load(db, "2017-06", file("第一环卫所", 120, 30, 27), file("第二环卫所", 80, null, null).replace(",80,", ",约80,"));
 			Path out = this.dir.resolve("report");
 			RunCommandTests.Result report = RunCommandTests.run("report", "--period", "2017-06", "--out",
 					out.toString(), "--db", db.url());
@@ -58,7 +58,7 @@ class ReportCommandTests {
 				assertThat(rows(workbook.getSheet("汇总"), 2)).containsExactly(
 						"专项|指标|问题来源|本期|上期|环比(%)|上年同期|同比(%)|1月至本期累计|计量单位|报送单位数|备注",
 						"城市家具专项整治|发现问题|自查|30|20|50.0|||50|件|1|", "城市家具专项整治|整改问题|自查|27|18|50.0|||45|件|1|",
-						"城市家具专项整治|修理果壳箱||200|150|33.3|||350|只|2|", "城市家具专项整治|整改率|自查|90.0|90.0||||90.0|%||由计数算出",
+						"城市家具专项整治|修理果壳箱||200|150|33.3|||350|只|2|含约数", "城市家具专项整治|整改率|自查|90.0|90.0||||90.0|%||由计数算出",
 						"问题整改情况（按专项和问题来源）", "专项（问题来源）|发现问题(件)|整改问题(件)|整改率(%)", "城市家具专项整治（自查）|30|27|90.0");
 				List<XSSFChart> summaryCharts = workbook.getSheet("汇总").getDrawingPatriarch().getCharts();
 				assertThat(summaryCharts).hasSize(1);
@@ -72,6 +72,9 @@ class ReportCommandTests {
 				assertThat(rows(campaign, 2).subList(0, 4)).containsExactly(
 						"单位|发现问题（自查）(件)|整改问题（自查）(件)|修理果壳箱(只)|整改率(%)", "第一环卫所|30|27|120|90.0", "第二环卫所|||80|",
 						"合计|30|27|200|90.0");
+				assertThat(campaign.getRow(4).getCell(3).getCellComment().getString().getString())
+					.isEqualTo("含约数：单位填报时写的是约数（余、约、多）");
+				assertThat(campaign.getRow(3).getCell(3).getCellComment()).isNull();
 				assertThat(campaign.getPrintSetup().getLandscape()).isFalse();
 				assertThat(campaign.getRepeatingRows().formatAsString()).isEqualTo("1:3");
 				List<XSSFChart> charts = campaign.getDrawingPatriarch().getCharts();
@@ -100,17 +103,17 @@ class ReportCommandTests {
 						"第一环卫所|2017-06|城市家具专项整治|修理果壳箱||120|只|120|第一环卫所_2017-06.csv||D2",
 						"第一环卫所|2017-06|城市家具专项整治|发现问题|自查|30|件|30|第一环卫所_2017-06.csv||D3",
 						"第一环卫所|2017-06|城市家具专项整治|整改问题|自查|27|件|27|第一环卫所_2017-06.csv||D4",
-						"第二环卫所|2017-06|城市家具专项整治|修理果壳箱||80|只|80|第二环卫所_2017-06.csv||D2");
+						"第二环卫所|2017-06|城市家具专项整治|修理果壳箱||80|只|约80|第二环卫所_2017-06.csv||D2");
 			}
 			try (InputStream in = Files.newInputStream(out.resolve("工作总结_2017-06.docx"));
 					XWPFDocument document = new XWPFDocument(in)) {
 				List<String> paragraphs = document.getParagraphs().stream().map(XWPFParagraph::getText).toList();
 				assertThat(paragraphs).hasSize(6);
-				assertThat(paragraphs.subList(0, 5)).containsExactly("2017年6月专项整治工作总结",
-						"2017年6月，全区各单位共报送1项专项整治的统计报表2份，现将主要工作情况总结如下。", "一、城市家具专项整治",
-						"6月份，各单位共发现问题（自查）30件，环比增长50%，1—6月累计50件；" + "整改问题（自查）27件，环比增长50%，1—6月累计45件；"
-								+ "修理果壳箱200只，环比增长33.3%，1—6月累计350只。" + "共发现问题30件，已整改27件，整改率90%。",
-						"二、报送情况");
+				assertThat(paragraphs.subList(0, 5))
+					.containsExactly("2017年6月专项整治工作总结", "2017年6月，全区各单位共报送1项专项整治的统计报表2份，现将主要工作情况总结如下。", "一、城市家具专项整治",
+							"6月份，各单位共发现问题（自查）30件，环比增长50%，1—6月累计50件；" + "整改问题（自查）27件，环比增长50%，1—6月累计45件；"
+									+ "修理果壳箱200只，环比增长33.3%，1—6月累计350只。" + "共发现问题30件，已整改27件，整改率90%。（部分单位填报的是约数。）",
+							"二、报送情况");
 				assertThat(paragraphs.get(5)).startsWith("截至汇总时，第三环卫所、第四环卫所、第五环卫所、").endsWith("康桥街道共17个单位尚未报送。");
 			}
 		}
