@@ -182,7 +182,7 @@ final class ReportWorkbook {
 	/** The wide layout: a unit a row, a metric (and source) a column, 合计 and 整改率. */
 	private void campaignSheet(XSSFWorkbook workbook, Sheets sheets, String campaign,
 			List<PeriodFigures.Figure> figures, Content content) {
-		XSSFSheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(campaign));
+		XSSFSheet sheet = workbook.createSheet(sheetName(campaign, workbook));
 		List<String> columns = new ArrayList<>();
 		Map<String, Map<String, BigDecimal>> byUnit = new LinkedHashMap<>();
 		java.util.Set<String> approximate = new java.util.HashSet<>();
@@ -301,6 +301,26 @@ final class ReportWorkbook {
 		}
 		Charts.lines(sheet, campaign + "：近十二个月主要指标", new Charts.Table(top + 1, top + 2, r - 1, 1, columns.size()),
 				r + 1, width);
+	}
+
+	/**
+	 * A campaign's sheet name: its name as Excel takes one (31 characters, no
+	 * {@code []:*?/\\}), made unique against the sheets already there and the report's
+	 * own, with {@code (2)}, …
+	 */
+	static String sheetName(String campaign, org.apache.poi.ss.usermodel.Workbook workbook) {
+		String safe = WorkbookUtil.createSafeSheetName(campaign);
+		String name = safe;
+		for (int n = 2; workbook.getSheet(name) != null || reserved(name); n++) {
+			String suffix = "(" + n + ")";
+			name = safe.substring(0, Math.min(safe.length(), 31 - suffix.length())) + suffix;
+		}
+		return name;
+	}
+
+	/** The names of the report's own sheets that come after the campaigns'. */
+	private static boolean reserved(String name) {
+		return name.equals(ROSTER) || name.equals(SOURCES) || name.matches(SOURCES + "（续\\d+）");
 	}
 
 	private static String columnName(PeriodFigures.Figure figure) {
