@@ -74,34 +74,28 @@ public final class CsvExport {
 
 	List<List<String>> rows(String period, Level level, boolean compare) {
 		List<List<String>> rows = new ArrayList<>();
-		Comparisons comparisons = compare ? new Comparisons(Period.parse(period), this.catalog.stockMetrics()) : null;
-		if (level == Level.UNIT) {
-			String sql = "SELECT c.period, c.unit, c.campaign, c.metric, c.source, c.total_value, c.measure, c.approx"
-					+ (compare ? comparisons.unitColumns() : " FROM consolidated_unit c") + " WHERE c.period = ?";
-			this.jdbc.query(sql, (rs) -> {
-				List<String> row = new ArrayList<>(
-						List.of(safe(rs.getString(1)), safe(rs.getString(2)), safe(rs.getString(3)),
-								safe(rs.getString(4)), safe(rs.getString(5)), Cell.plainDecimal(rs.getBigDecimal(6)),
-								safe(rs.getString(7)), String.valueOf(rs.getBoolean(8))));
-				if (compare) {
-					addCompared(row, rs, 9);
+		PeriodFigures figures = new PeriodFigures(this.jdbc, this.catalog);
+		Period asked = Period.parse(period);
+		boolean unit = level == Level.UNIT;
+		for (PeriodFigures.Figure figure : unit ? figures.ofUnits(asked, compare)
+				: figures.ofCampaigns(asked, compare)) {
+			List<String> row = new ArrayList<>();
+			row.add(safe(period));
+			if (unit) {
+				row.add(safe(figure.unit()));
+			}
+			row.addAll(List.of(safe(figure.campaign()), safe(figure.metric()), safe(figure.source()),
+					Cell.plainDecimal(figure.value()), safe(figure.measure()), String.valueOf(figure.approx())));
+			if (!unit) {
+				row.add(String.valueOf(figure.units()));
+			}
+			if (compare) {
+				for (java.math.BigDecimal value : new java.math.BigDecimal[] { figure.previous(), figure.lastYear(),
+						figure.ytd() }) {
+					row.add((value != null) ? Cell.plainDecimal(value) : "");
 				}
-				rows.add(row);
-			}, compare ? comparisons.unitArguments(period) : new Object[] { period });
-		}
-		else {
-			String sql = "SELECT c.period, c.campaign, c.metric, c.source, c.total_value, c.measure, c.approx, c.units"
-					+ (compare ? comparisons.campaignColumns() : " FROM consolidated_campaign c")
-					+ " WHERE c.period = ?";
-			this.jdbc.query(sql, (rs) -> {
-				List<String> row = new ArrayList<>(List.of(safe(rs.getString(1)), safe(rs.getString(2)),
-						safe(rs.getString(3)), safe(rs.getString(4)), Cell.plainDecimal(rs.getBigDecimal(5)),
-						safe(rs.getString(6)), String.valueOf(rs.getBoolean(7)), String.valueOf(rs.getInt(8))));
-				if (compare) {
-					addCompared(row, rs, 9);
-				}
-				rows.add(row);
-			}, compare ? comparisons.campaignArguments(period) : new Object[] { period });
+			}
+			rows.add(row);
 		}
 		Comparator<List<String>> byNames = Comparator.comparing((List<String> r) -> r.get(1));
 		for (int i = 2; i < 5; i++) {
@@ -110,13 +104,6 @@ public final class CsvExport {
 		}
 		rows.sort(byNames);
 		return rows;
-	}
-
-	private static void addCompared(List<String> row, java.sql.ResultSet rs, int first) throws java.sql.SQLException {
-		for (int i = first; i < first + 3; i++) {
-			java.math.BigDecimal value = rs.getBigDecimal(i);
-			row.add((value != null) ? Cell.plainDecimal(value) : "");
-		}
 	}
 
 	/** Text that Excel would read as a formula gets a leading apostrophe. */

@@ -82,8 +82,7 @@ final class Narrative {
 	}
 
 	/** What the narrative is written from. */
-	record Content(Period period, List<PeriodFigures.Figure> campaigns, Roster roster,
-			Map<String, List<PeriodFigures.Figure>> byCampaign) {
+	record Content(Period period, Roster roster, Map<String, List<PeriodFigures.Figure>> byCampaign) {
 	}
 
 	/**

@@ -18,6 +18,9 @@ final class PeriodFigures {
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+	/* The three compared figures' columns, left empty, and the table they would join. */
+	private static final String WITHOUT_COMPARISONS = ", NULL, NULL, NULL FROM ";
+
 	/**
 	 * One figure: of a unit, or of all units (unit empty, {@code units} how many
 	 * contributed). A comparison is {@code null} where nothing was sent.
@@ -48,27 +51,41 @@ final class PeriodFigures {
 
 	/** The figures of all units, per campaign, metric and source. */
 	List<Figure> ofCampaigns(Period period) {
+		return ofCampaigns(period, true);
+	}
+
+	/**
+	 * @param compare whether to read the comparisons too; without them they are
+	 * {@code null}
+	 */
+	List<Figure> ofCampaigns(Period period, boolean compare) {
 		Comparisons comparisons = new Comparisons(period, this.catalog.stockMetrics());
 		List<Figure> figures = new ArrayList<>();
 		this.jdbc.query("SELECT c.campaign, c.metric, c.source, c.total_value, c.measure, c.approx, c.units"
-				+ comparisons.campaignColumns() + " WHERE c.period = ?", (rs) -> {
+				+ (compare ? comparisons.campaignColumns() : WITHOUT_COMPARISONS + "consolidated_campaign c")
+				+ " WHERE c.period = ?", (rs) -> {
 					figures.add(new Figure("", rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
 							rs.getString(5), rs.getBoolean(6), rs.getInt(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
 							rs.getBigDecimal(10)));
-				}, comparisons.campaignArguments(period.toString()));
+				}, compare ? comparisons.campaignArguments(period.toString()) : new Object[] { period.toString() });
 		return figures;
 	}
 
 	/** The figures of each unit. */
 	List<Figure> ofUnits(Period period) {
+		return ofUnits(period, true);
+	}
+
+	List<Figure> ofUnits(Period period, boolean compare) {
 		Comparisons comparisons = new Comparisons(period, this.catalog.stockMetrics());
 		List<Figure> figures = new ArrayList<>();
 		this.jdbc.query("SELECT c.unit, c.campaign, c.metric, c.source, c.total_value, c.measure, c.approx"
-				+ comparisons.unitColumns() + " WHERE c.period = ?", (rs) -> {
+				+ (compare ? comparisons.unitColumns() : WITHOUT_COMPARISONS + "consolidated_unit c")
+				+ " WHERE c.period = ?", (rs) -> {
 					figures.add(new Figure(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 							rs.getBigDecimal(5), rs.getString(6), rs.getBoolean(7), 1, rs.getBigDecimal(8),
 							rs.getBigDecimal(9), rs.getBigDecimal(10)));
-				}, comparisons.unitArguments(period.toString()));
+				}, compare ? comparisons.unitArguments(period.toString()) : new Object[] { period.toString() });
 		return figures;
 	}
 

@@ -93,9 +93,8 @@ public final class Report {
 			throw failed[0];
 		}
 		Path docx = folder.resolve("工作总结_" + period + ".docx");
-		Map<String, List<PeriodFigures.Figure>> byCampaign = workbook.grouped(campaigns);
-		AtomicFiles.write(docx,
-				(out) -> narrative.write(new Narrative.Content(period, campaigns, roster, byCampaign), out));
+		Map<String, List<PeriodFigures.Figure>> byCampaign = workbook.byCampaign(campaigns);
+		AtomicFiles.write(docx, (out) -> narrative.write(new Narrative.Content(period, roster, byCampaign), out));
 		List<Path> written = new ArrayList<>(List.of(xlsx, docx));
 		if (filled != null) {
 			Path city = folder.resolve(template.getFileName().toString());
@@ -107,21 +106,26 @@ public final class Report {
 
 	/** How many figures the submissions hold: how many sheets 数据来源 takes. */
 	private long count(List<Long> submissions) {
-		long count = 0;
-		for (int from = 0; from < submissions.size(); from += IDS_A_QUERY) {
-			List<Long> ids = submissions.subList(from, Math.min(submissions.size(), from + IDS_A_QUERY));
+		long[] count = { 0 };
+		inChunks(submissions, (ids) -> {
 			Long some = this.jdbc.queryForObject("SELECT COUNT(*) FROM fact WHERE mapped AND kind <> 'RATE' AND "
 					+ "submission_id IN (" + Databases.marks(ids.size()) + ")", Long.class, ids.toArray());
-			count += (some != null) ? some : 0;
-		}
-		return count;
+			count[0] += (some != null) ? some : 0;
+		});
+		return count[0];
 	}
 
-	private void sources(List<Long> submissions, SourceSheet sheet) {
+	/** The submissions a few hundred at a time, in order: an IN list a database takes. */
+	private static void inChunks(List<Long> submissions, java.util.function.Consumer<List<Long>> chunk) {
 		List<Long> sorted = new ArrayList<>(submissions);
 		java.util.Collections.sort(sorted);
 		for (int from = 0; from < sorted.size(); from += IDS_A_QUERY) {
-			List<Long> ids = sorted.subList(from, Math.min(sorted.size(), from + IDS_A_QUERY));
+			chunk.accept(sorted.subList(from, Math.min(sorted.size(), from + IDS_A_QUERY)));
+		}
+	}
+
+	private void sources(List<Long> submissions, SourceSheet sheet) {
+		inChunks(submissions, (ids) -> {
 			this.streaming.query("SELECT s.unit, s.period, f.campaign, f.metric, f.source, f.fact_value, f.measure, "
 					+ "f.raw_text, s.file_name, f.sheet, f.cell FROM fact f JOIN submission s ON s.id = f.submission_id "
 					+ "WHERE f.mapped AND f.kind <> 'RATE' AND f.submission_id IN (" + Databases.marks(ids.size())
@@ -130,7 +134,7 @@ public final class Report {
 								rs.getBigDecimal(6).stripTrailingZeros(), rs.getString(7), rs.getString(8),
 								rs.getString(9), rs.getString(10), rs.getString(11));
 					}, ids.toArray());
-		}
+		});
 	}
 
 }

@@ -357,11 +357,8 @@ final class ReportWorkbook {
 	}
 
 	/** The figures by campaign, campaigns and metrics in the catalog's order. */
-	Map<String, List<PeriodFigures.Figure>> grouped(List<PeriodFigures.Figure> figures) {
-		return byCampaign(figures);
-	}
 
-	private Map<String, List<PeriodFigures.Figure>> byCampaign(List<PeriodFigures.Figure> figures) {
+	Map<String, List<PeriodFigures.Figure>> byCampaign(List<PeriodFigures.Figure> figures) {
 		List<String> campaigns = this.catalog.campaigns();
 		List<String> metrics = this.catalog.metrics().stream().map(Metric::name).toList();
 		List<PeriodFigures.Figure> sorted = new ArrayList<>(figures);

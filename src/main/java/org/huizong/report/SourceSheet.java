@@ -60,8 +60,6 @@ final class SourceSheet {
 
 	private int row;
 
-	private long rows;
-
 	private SourceSheet(ZipOutputStream zip, List<Part> parts, int integerStyle, int decimalStyle) {
 		this.zip = zip;
 		this.parts = parts;
@@ -161,7 +159,6 @@ final class SourceSheet {
 			xml.append("</row>");
 			this.xml.write(xml.toString().getBytes(StandardCharsets.UTF_8));
 			this.row++;
-			this.rows++;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -286,10 +283,6 @@ final class SourceSheet {
 			flush();
 		}
 
-	}
-
-	long rows() {
-		return this.rows;
 	}
 
 }
