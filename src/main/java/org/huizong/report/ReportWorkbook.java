@@ -209,7 +209,8 @@ final class ReportWorkbook {
 		boolean rate = figures.stream().anyMatch((f) -> FOUND.equals(f.metric()))
 				&& figures.stream().anyMatch((f) -> FIXED.equals(f.metric()));
 		int width = 1 + columns.size() + (rate ? 1 : 0);
-		sheets.title(sheet, campaign + "（" + content.period().chinese() + "）", "计量单位见各列列名；整改率由整改问题 ÷ 发现问题算出。", width);
+		sheets.title(sheet, campaign + "（" + content.period().chinese() + "）",
+				"计量单位见各列列名；整改率由整改问题 ÷ 发现问题算出；数字前的“约”表示单位填报的是约数（余、约、多）。", width);
 		Row header = sheet.createRow(2);
 		header.setHeightInPoints(32);
 		List<String> names = new ArrayList<>();
@@ -233,7 +234,7 @@ final class ReportWorkbook {
 				BigDecimal value = unit.getValue().get(columns.get(c));
 				sheets.number(row, 1 + c, value, false);
 				if (approximate.contains(unit.getKey() + "\u0000" + columns.get(c))) {
-					sheets.approximate(sheet, row.getCell(1 + c));
+					sheets.approximate(row.getCell(1 + c));
 				}
 				Sheets.measure(widths, 1 + c, "1,000,000");
 				if (value != null) {

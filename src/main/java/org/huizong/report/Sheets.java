@@ -45,6 +45,13 @@ final class Sheets {
 
 	final CellStyle totalDecimal;
 
+	/**
+	 * A figure a unit wrote as approximate (余, 约, 多): shown as 约1,234, still a number.
+	 */
+	final CellStyle approxInteger;
+
+	final CellStyle approxDecimal;
+
 	private final String pageHeader;
 
 	Sheets(Workbook workbook, String pageHeader) {
@@ -73,6 +80,8 @@ final class Sheets {
 		this.totalText.setFont(bold);
 		this.totalInteger = number(workbook, "#,##0", bold);
 		this.totalDecimal = number(workbook, "#,##0.0##", bold);
+		this.approxInteger = number(workbook, "\"约\"#,##0", null);
+		this.approxDecimal = number(workbook, "\"约\"#,##0.0##", null);
 	}
 
 	private static CellStyle bordered(Workbook workbook) {
@@ -148,22 +157,13 @@ final class Sheets {
 		}
 	}
 
-	/** Marks a figure written as approximate (余, 约, 多) with a note on its cell. */
-	void approximate(Sheet sheet, Cell cell) {
-		org.apache.poi.ss.usermodel.Drawing<?> drawing = sheet.getDrawingPatriarch();
-		if (drawing == null) {
-			drawing = sheet.createDrawingPatriarch();
-		}
-		org.apache.poi.ss.usermodel.CreationHelper helper = sheet.getWorkbook().getCreationHelper();
-		org.apache.poi.ss.usermodel.ClientAnchor anchor = helper.createClientAnchor();
-		anchor.setCol1(cell.getColumnIndex() + 1);
-		anchor.setCol2(cell.getColumnIndex() + 3);
-		anchor.setRow1(cell.getRowIndex());
-		anchor.setRow2(cell.getRowIndex() + 2);
-		org.apache.poi.ss.usermodel.Comment comment = drawing.createCellComment(anchor);
-		comment.setString(helper.createRichTextString("含约数：单位填报时写的是约数（余、约、多）"));
-		comment.setAuthor("huizong");
-		cell.setCellComment(comment);
+	/**
+	 * Marks a figure written as approximate (余, 约, 多): 约 before the number, printed as it
+	 * is shown; the cell still holds the number.
+	 */
+	void approximate(Cell cell) {
+		boolean whole = cell.getCellStyle().getIndex() == this.integer.getIndex();
+		cell.setCellStyle(whole ? this.approxInteger : this.approxDecimal);
 	}
 
 	/** Columns as wide as their widest text, CJK characters counting twice. */

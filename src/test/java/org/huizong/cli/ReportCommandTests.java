@@ -70,11 +70,11 @@ class ReportCommandTests {
 					.getDataRangeReference()).isEqualTo("汇总!$C$11");
 				XSSFSheet campaign = workbook.getSheet("城市家具专项整治");
 				assertThat(rows(campaign, 2).subList(0, 4)).containsExactly(
-						"单位|发现问题（自查）(件)|整改问题（自查）(件)|修理果壳箱(只)|整改率(%)", "第一环卫所|30|27|120|90.0", "第二环卫所|||80|",
+						"单位|发现问题（自查）(件)|整改问题（自查）(件)|修理果壳箱(只)|整改率(%)", "第一环卫所|30|27|120|90.0", "第二环卫所|||约80|",
 						"合计|30|27|200|90.0");
-				assertThat(campaign.getRow(4).getCell(3).getCellComment().getString().getString())
-					.isEqualTo("含约数：单位填报时写的是约数（余、约、多）");
-				assertThat(campaign.getRow(3).getCell(3).getCellComment()).isNull();
+				assertThat(campaign.getRow(4).getCell(3).getNumericCellValue()).isEqualTo(80.0);
+				assertThat(campaign.getRow(4).getCell(3).getCellStyle().getDataFormatString()).isEqualTo("\"约\"#,##0");
+				assertThat(campaign.getRow(3).getCell(3).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
 				assertThat(campaign.getPrintSetup().getLandscape()).isFalse();
 				assertThat(campaign.getRepeatingRows().formatAsString()).isEqualTo("1:3");
 				List<XSSFChart> charts = campaign.getDrawingPatriarch().getCharts();
