@@ -49,6 +49,9 @@ public final class Consolidator {
 		if (learnt) {
 			mapLearntNames(period);
 		}
+		if (rebuilt) {
+			refreshStatistics();
+		}
 		if (makeParts(asked) || rebuilt) {
 			rebuild(asked);
 		}
@@ -61,6 +64,19 @@ public final class Consolidator {
 		}
 		catchUp(Period.parse(String.valueOf(asked.year() - 1)));
 		return rebuilt;
+	}
+
+	/**
+	 * PostgreSQL's statistics of the tables a run has just filled: without them, until
+	 * autovacuum comes by, it plans a period's queries as if {@code fact} were empty and
+	 * reads the whole table for each (a report of a million figures waited seconds).
+	 */
+	private void refreshStatistics() {
+		boolean postgres = Boolean.TRUE.equals(this.jdbc.execute(Databases::isPostgres));
+		if (postgres) {
+			this.jdbc.execute("ANALYZE submission");
+			this.jdbc.execute("ANALYZE fact");
+		}
 	}
 
 	/**

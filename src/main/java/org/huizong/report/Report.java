@@ -75,22 +75,12 @@ public final class Report {
 		List<PeriodFigures.MonthFigure> history = figures.lastTwelveMonths(period);
 		ReportWorkbook workbook = new ReportWorkbook(this.catalog, this.office);
 		Path xlsx = folder.resolve("汇总表_" + period + ".xlsx");
-		IOException[] failed = new IOException[1];
-		this.readOnly.executeWithoutResult((status) -> {
-			try {
-				AtomicFiles
-					.write(xlsx,
-							(out) -> workbook.write(
-									new ReportWorkbook.Content(period, campaigns, units, roster, history,
-											count(roster.counted()), (sheet) -> sources(roster.counted(), sheet)),
-									out));
-			}
-			catch (IOException ex) {
-				failed[0] = ex;
-			}
-		});
-		if (failed[0] != null) {
-			throw failed[0];
+		long sourceFigures = count(roster.counted());
+		try (SourceReader sources = new SourceReader(
+				(rows) -> this.readOnly.executeWithoutResult((status) -> sources(roster.counted(), rows)))) {
+			AtomicFiles.write(xlsx, (out) -> workbook.write(
+					new ReportWorkbook.Content(period, campaigns, units, roster, history, sourceFigures, sources),
+					out));
 		}
 		Path docx = folder.resolve("工作总结_" + period + ".docx");
 		Map<String, List<PeriodFigures.Figure>> byCampaign = workbook.byCampaign(campaigns);
@@ -104,15 +94,28 @@ public final class Report {
 		return new Written(written, filler.withoutData());
 	}
 
-	/** How many figures the submissions hold: how many sheets 数据来源 takes. */
+	/**
+	 * How many figures the submissions hold: how many sheets 数据来源 takes. What the ledger
+	 * says they loaded is enough where that fits one sheet; only a period beyond one
+	 * counts its figures.
+	 */
 	private long count(List<Long> submissions) {
-		long[] count = { 0 };
+		long[] count = { 0, 0 };
+		inChunks(submissions, (ids) -> {
+			Long loaded = this.jdbc.queryForObject(
+					"SELECT SUM(facts) FROM submission WHERE id IN (" + Databases.marks(ids.size()) + ")", Long.class,
+					ids.toArray());
+			count[0] += (loaded != null) ? loaded : 0;
+		});
+		if (count[0] <= SourceSheet.MAX_ROWS) {
+			return count[0];
+		}
 		inChunks(submissions, (ids) -> {
 			Long some = this.jdbc.queryForObject("SELECT COUNT(*) FROM fact WHERE mapped AND kind <> 'RATE' AND "
 					+ "submission_id IN (" + Databases.marks(ids.size()) + ")", Long.class, ids.toArray());
-			count[0] += (some != null) ? some : 0;
+			count[1] += (some != null) ? some : 0;
 		});
-		return count[0];
+		return count[1];
 	}
 
 	/** The submissions a few hundred at a time, in order: an IN list a database takes. */
@@ -124,16 +127,26 @@ public final class Report {
 		}
 	}
 
-	private void sources(List<Long> submissions, SourceSheet sheet) {
+	/**
+	 * The figures of the submissions, a few hundred submissions a query; each
+	 * submission's unit, period and file read once, not with each of its figures.
+	 */
+	private void sources(List<Long> submissions, java.util.function.Consumer<String[]> rows) {
 		inChunks(submissions, (ids) -> {
-			this.streaming.query("SELECT s.unit, s.period, f.campaign, f.metric, f.source, f.fact_value, f.measure, "
-					+ "f.raw_text, s.file_name, f.sheet, f.cell FROM fact f JOIN submission s ON s.id = f.submission_id "
-					+ "WHERE f.mapped AND f.kind <> 'RATE' AND f.submission_id IN (" + Databases.marks(ids.size())
-					+ ") ORDER BY f.submission_id", (rs) -> {
-						sheet.add(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-								rs.getBigDecimal(6).stripTrailingZeros(), rs.getString(7), rs.getString(8),
-								rs.getString(9), rs.getString(10), rs.getString(11));
+			Map<Long, String[]> about = new java.util.HashMap<>();
+			this.jdbc.query("SELECT id, unit, period, file_name FROM submission WHERE id IN ("
+					+ Databases.marks(ids.size()) + ")", (rs) -> {
+						about.put(rs.getLong(1), new String[] { rs.getString(2), rs.getString(3), rs.getString(4) });
 					}, ids.toArray());
+			this.streaming
+				.query("SELECT submission_id, campaign, metric, source, fact_value, measure, raw_text, sheet, "
+						+ "cell FROM fact WHERE mapped AND kind <> 'RATE' AND submission_id IN ("
+						+ Databases.marks(ids.size()) + ") ORDER BY submission_id", (rs) -> {
+							String[] submission = about.get(rs.getLong(1));
+							rows.accept(new String[] { submission[0], submission[1], rs.getString(2), rs.getString(3),
+									rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), submission[2],
+									rs.getString(8), rs.getString(9) });
+						}, ids.toArray());
 		});
 	}
 

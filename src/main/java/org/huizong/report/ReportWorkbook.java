@@ -42,6 +42,12 @@ final class ReportWorkbook {
 
 	private static final int CHART_SERIES = 3;
 
+	/**
+	 * The most units a chart shows; a campaign with more charts those with the largest
+	 * figure.
+	 */
+	static final int CHART_UNITS = 20;
+
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final Catalog catalog;
@@ -264,8 +270,50 @@ final class ReportWorkbook {
 		Sheets.widths(sheet, widths);
 		sheets.printable(sheet, 2, width > 6);
 		int series = Math.min(CHART_SERIES, columns.size());
-		Charts.bars(sheet, campaign + "：各单位主要指标", new Charts.Table(2, 3, last, 1, series), r + 2, width);
-		trend(sheet, sheets, campaign, columns.subList(0, series), content, r + 22, width);
+		Charts.Table bars = new Charts.Table(2, 3, last, 1, series);
+		int below = r + 2;
+		String title = campaign + "：各单位主要指标";
+		if (byUnit.size() > CHART_UNITS) {
+			bars = leaders(sheet, sheets, byUnit, approximate, columns.subList(0, series), below);
+			title = campaign + "：" + columns.get(0) + "居前的" + CHART_UNITS + "个单位";
+			below = bars.last() + 2;
+			sheet.setRowBreak(below - 1);
+		}
+		Charts.bars(sheet, title, bars, below, width);
+		trend(sheet, sheets, campaign, columns.subList(0, series), content, below + 20, width);
+	}
+
+	/**
+	 * The units with the largest first figure, as a table on a page of its own that the
+	 * chart, on the next, shows: a chart of hundreds of units shows none of them.
+	 */
+	private static Charts.Table leaders(XSSFSheet sheet, Sheets sheets, Map<String, Map<String, BigDecimal>> byUnit,
+			java.util.Set<String> approximate, List<String> columns, int top) {
+		String first = columns.get(0);
+		List<Map.Entry<String, Map<String, BigDecimal>>> units = new ArrayList<>(byUnit.entrySet());
+		units.sort(
+				Comparator
+					.comparing((Map.Entry<String, Map<String, BigDecimal>> unit) -> unit.getValue()
+						.getOrDefault(first, BigDecimal.ZERO))
+					.reversed());
+		sheet.setRowBreak(top - 1);
+		sheets.text(sheet.createRow(top), 0, first + "居前的" + CHART_UNITS + "个单位", sheets.note);
+		List<String> names = new ArrayList<>();
+		names.add("单位");
+		names.addAll(columns);
+		sheets.headers(sheet.createRow(top + 1), names.toArray(String[]::new));
+		int r = top + 2;
+		for (Map.Entry<String, Map<String, BigDecimal>> unit : units.subList(0, CHART_UNITS)) {
+			Row row = sheet.createRow(r++);
+			sheets.text(row, 0, unit.getKey());
+			for (int c = 0; c < columns.size(); c++) {
+				sheets.number(row, 1 + c, unit.getValue().get(columns.get(c)), false);
+				if (approximate.contains(unit.getKey() + "\u0000" + columns.get(c))) {
+					sheets.approximate(row.getCell(1 + c));
+				}
+			}
+		}
+		return new Charts.Table(top + 1, top + 2, r - 1, 1, columns.size());
 	}
 
 	/**
@@ -360,23 +408,57 @@ final class ReportWorkbook {
 	/** The figures by campaign, campaigns and metrics in the catalog's order. */
 
 	Map<String, List<PeriodFigures.Figure>> byCampaign(List<PeriodFigures.Figure> figures) {
-		List<String> campaigns = this.catalog.campaigns();
-		List<String> metrics = this.catalog.metrics().stream().map(Metric::name).toList();
-		List<PeriodFigures.Figure> sorted = new ArrayList<>(figures);
-		sorted.sort(Comparator.comparingInt((PeriodFigures.Figure f) -> order(campaigns, f.campaign()))
-			.thenComparing(PeriodFigures.Figure::campaign)
-			.thenComparingInt((f) -> order(metrics, f.metric()))
-			.thenComparing(PeriodFigures.Figure::source)
-			.thenComparingInt((f) -> order(this.catalog.roster(), f.unit()))
-			.thenComparing(PeriodFigures.Figure::unit));
+		Map<String, Integer> campaigns = positions(this.catalog.campaigns());
+		Map<String, Integer> metrics = positions(this.catalog.metrics().stream().map(Metric::name).toList());
+		Map<String, Integer> units = positions(this.catalog.roster());
+		List<Ordered> sorted = new ArrayList<>(figures.size());
+		for (PeriodFigures.Figure f : figures) {
+			sorted.add(
+					new Ordered(order(campaigns, f.campaign()), order(metrics, f.metric()), order(units, f.unit()), f));
+		}
+		java.util.Collections.sort(sorted);
 		Map<String, List<PeriodFigures.Figure>> grouped = new LinkedHashMap<>();
-		sorted.forEach((f) -> grouped.computeIfAbsent(f.campaign(), (c) -> new ArrayList<>()).add(f));
+		sorted.forEach((o) -> grouped.computeIfAbsent(o.figure().campaign(), (c) -> new ArrayList<>()).add(o.figure()));
 		return grouped;
 	}
 
-	private static int order(List<String> names, String name) {
-		int at = names.indexOf(name);
-		return (at >= 0) ? at : Integer.MAX_VALUE;
+	/**
+	 * A figure with its places in the catalog: campaigns, metrics and units in the
+	 * catalog's order, those it does not list after them by name.
+	 */
+	private record Ordered(int campaign, int metric, int unit,
+			PeriodFigures.Figure figure) implements Comparable<Ordered> {
+
+		@Override
+		public int compareTo(Ordered other) {
+			int c = Integer.compare(this.campaign, other.campaign);
+			if (c == 0) {
+				c = this.figure.campaign().compareTo(other.figure.campaign());
+			}
+			if (c == 0) {
+				c = Integer.compare(this.metric, other.metric);
+			}
+			if (c == 0) {
+				c = this.figure.source().compareTo(other.figure.source());
+			}
+			if (c == 0) {
+				c = Integer.compare(this.unit, other.unit);
+			}
+			return (c != 0) ? c : this.figure.unit().compareTo(other.figure.unit());
+		}
+
+	}
+
+	private static Map<String, Integer> positions(List<String> names) {
+		Map<String, Integer> positions = new java.util.HashMap<>();
+		for (int i = 0; i < names.size(); i++) {
+			positions.putIfAbsent(names.get(i), i);
+		}
+		return positions;
+	}
+
+	private static int order(Map<String, Integer> positions, String name) {
+		return positions.getOrDefault(name, Integer.MAX_VALUE);
 	}
 
 }

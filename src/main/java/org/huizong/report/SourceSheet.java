@@ -1,7 +1,5 @@
 package org.huizong.report;
 
-import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,10 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -43,28 +39,56 @@ final class SourceSheet {
 	private record Part(String entry, String head, String tail) {
 	}
 
-	private final ZipOutputStream zip;
+	private static final byte[] ROW = "<row r=\"".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] ROW_END_TAG = "\">".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] EMPTY = "<c/>".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] STYLED = "<c s=\"".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] STYLED_VALUE = "\"><v>".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] VALUE_END = "</v></c>".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] ROW_END = "</row>".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] SHARED = "<c t=\"s\"><v>".getBytes(StandardCharsets.US_ASCII);
+
+	/** The most a row of names takes; a longer one gets a buffer of its own. */
+	private static final int ROW_ROOM = 4096;
+
+	private final PackageWriter zip;
 
 	private final List<Part> parts;
+
+	private final SharedStrings strings;
 
 	private final int integerStyle;
 
 	private final int decimalStyle;
 
-	private OutputStream xml;
+	private byte[] buffer;
 
-	/* The row being written, reused. */
-	private final StringBuilder line = new StringBuilder(512);
+	/* Each column's last text and its index: a submission's rows repeat most of them. */
+	private final String[] lastText = new String[HEADERS.length];
+
+	private final int[] lastIndex = new int[HEADERS.length];
+
+	private int length;
 
 	private int part = -1;
 
 	private int row;
 
-	private SourceSheet(ZipOutputStream zip, List<Part> parts, int integerStyle, int decimalStyle) {
+	private SourceSheet(PackageWriter zip, List<Part> parts, SharedStrings strings, int integerStyle,
+			int decimalStyle) {
 		this.zip = zip;
 		this.parts = parts;
+		this.strings = strings;
 		this.integerStyle = integerStyle;
 		this.decimalStyle = decimalStyle;
+		this.buffer = zip.buffer();
 	}
 
 	/** The sheets for {@code figures} figures, title, header and print setup only. */
@@ -87,7 +111,8 @@ final class SourceSheet {
 
 	/**
 	 * Writes the package: every part of {@code skeleton} as it is, but the sheets of 数据来源
-	 * with the rows {@code rows} gives them.
+	 * with the rows {@code rows} gives them, and the shared strings with those the rows
+	 * use added.
 	 */
 	static void write(byte[] skeleton, List<? extends Sheet> sheets, Sheets styles, OutputStream out,
 			ReportWorkbook.SourceRows rows) throws IOException {
@@ -96,68 +121,79 @@ final class SourceSheet {
 			sourceEntries.put(((XSSFSheet) sheets.get(i)).getPackagePart().getPartName().getName().substring(1), i);
 		}
 		String[] xmls = new String[sheets.size()];
-		ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(skeleton), StandardCharsets.UTF_8)) {
-			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-				Integer source = sourceEntries.get(entry.getName());
-				if (source != null) {
-					xmls[source] = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-					continue;
+		String strings = null;
+		try (PackageWriter zip = new PackageWriter(out)) {
+			try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(skeleton), StandardCharsets.UTF_8)) {
+				for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+					Integer source = sourceEntries.get(entry.getName());
+					if (source != null) {
+						xmls[source] = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+					}
+					else if (entry.getName().equals(SharedStrings.ENTRY)) {
+						strings = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+					}
+					else {
+						zip.part(entry.getName(), in.readAllBytes());
+					}
 				}
-				zip.putNextEntry(new ZipEntry(entry.getName()));
-				in.transferTo(zip);
-				zip.closeEntry();
 			}
-		}
-		List<Part> parts = new ArrayList<>();
-		sourceEntries.forEach((entry, i) -> {
-			int end = xmls[i].indexOf("</sheetData>");
-			parts.add(new Part(entry, xmls[i].substring(0, end), xmls[i].substring(end)));
-		});
-		SourceSheet sheet = new SourceSheet(zip, parts, styles.integer.getIndex(), styles.decimal.getIndex());
-		zip.setLevel(Deflater.BEST_SPEED);
-		try {
-			rows.write(sheet);
+			if (strings == null) {
+				throw new IllegalStateException("汇总表缺少共享字符串部件");
+			}
+			List<Part> parts = new ArrayList<>();
+			sourceEntries.forEach((entry, i) -> {
+				int end = xmls[i].indexOf("</sheetData>");
+				parts.add(new Part(entry, xmls[i].substring(0, end), xmls[i].substring(end)));
+			});
+			SourceSheet sheet = new SourceSheet(zip, parts, new SharedStrings(strings), styles.integer.getIndex(),
+					styles.decimal.getIndex());
+			try {
+				rows.write(sheet);
+			}
+			catch (UncheckedIOException ex) {
+				throw ex.getCause();
+			}
 			sheet.finish();
+			zip.finish();
 		}
-		catch (UncheckedIOException ex) {
-			throw ex.getCause();
-		}
-		zip.finish();
 	}
 
-	void add(String unit, String period, String campaign, String metric, String source, BigDecimal value,
-			String measure, String raw, String file, String sheetName, String cell) {
+	/**
+	 * One figure's row. {@code value} is the number as the database writes it, trailing
+	 * zeros and all.
+	 */
+	void add(String unit, String period, String campaign, String metric, String source, String value, String measure,
+			String raw, String file, String sheetName, String cell) {
 		try {
-			if (this.xml == null || this.row >= FIRST_ROW + MAX_ROWS) {
+			if (this.part < 0 || this.row >= FIRST_ROW + MAX_ROWS) {
 				next();
 			}
-			StringBuilder xml = this.line;
-			xml.setLength(0);
-			String r = Integer.toString(this.row);
-			xml.append("<row r=\"").append(r).append("\">");
-			text(xml, unit);
-			text(xml, period);
-			text(xml, campaign);
-			text(xml, metric);
-			text(xml, source);
+			room();
+			ascii(ROW);
+			number(this.row);
+			ascii(ROW_END_TAG);
+			shared(0, unit);
+			shared(1, period);
+			shared(2, campaign);
+			shared(3, metric);
+			shared(4, source);
 			if (value == null) {
-				xml.append("<c/>");
+				ascii(EMPTY);
 			}
 			else {
-				xml.append("<c s=\"")
-					.append((value.scale() <= 0) ? this.integerStyle : this.decimalStyle)
-					.append("\"><v>")
-					.append(value.toPlainString())
-					.append("</v></c>");
+				String plain = plainNumber(value);
+				ascii(STYLED);
+				number((plain.indexOf('.') < 0) ? this.integerStyle : this.decimalStyle);
+				ascii(STYLED_VALUE);
+				ascii(plain);
+				ascii(VALUE_END);
 			}
-			text(xml, measure);
-			text(xml, raw);
-			text(xml, file);
-			text(xml, sheetName);
-			text(xml, cell);
-			xml.append("</row>");
-			this.xml.write(xml.toString().getBytes(StandardCharsets.UTF_8));
+			shared(6, measure);
+			inline(raw);
+			shared(8, file);
+			shared(9, sheetName);
+			shared(10, cell);
+			ascii(ROW_END);
 			this.row++;
 		}
 		catch (IOException ex) {
@@ -165,63 +201,120 @@ final class SourceSheet {
 		}
 	}
 
+	/** {@code 120.50000000} as {@code 120.5}, {@code 120.00000000} as {@code 120}. */
+	static String plainNumber(String value) {
+		if (value.indexOf('E') >= 0 || value.indexOf('e') >= 0) {
+			return new BigDecimal(value).stripTrailingZeros().toPlainString();
+		}
+		int dot = value.indexOf('.');
+		if (dot < 0) {
+			return value;
+		}
+		int end = value.length();
+		while (end > dot + 1 && value.charAt(end - 1) == '0') {
+			end--;
+		}
+		if (end == dot + 1) {
+			end = dot;
+		}
+		String plain = value.substring(0, end);
+		return plain.equals("-0") ? "0" : plain;
+	}
+
 	/**
-	 * A cell of text. Every cell of a row is written, in order, an empty one as
-	 * {@code <c/>}, so that none needs its address: a million rows' XML is a third
-	 * smaller.
+	 * A cell of text from the shared strings: names, files and cells repeat a great deal,
+	 * and a number in a cell is shorter than the text. Every cell of a row is written, in
+	 * order, an empty one as {@code <c/>}, so that none needs its address.
 	 */
-	private static void text(StringBuilder xml, String text) {
+	private void shared(int column, String text) {
 		if (text == null || text.isEmpty()) {
-			xml.append("<c/>");
+			ascii(EMPTY);
 			return;
 		}
-		boolean spaced = Character.isWhitespace(text.charAt(0))
-				|| Character.isWhitespace(text.charAt(text.length() - 1));
-		xml.append(spaced ? "<c t=\"inlineStr\"><is><t xml:space=\"preserve\">" : "<c t=\"inlineStr\"><is><t>");
-		if (plain(text)) {
-			xml.append(text);
+		int index;
+		if (text.equals(this.lastText[column])) {
+			index = this.lastIndex[column];
+			this.strings.reference();
 		}
 		else {
-			escape(xml, text);
+			index = this.strings.index(text);
+			this.lastText[column] = text;
+			this.lastIndex[column] = index;
 		}
-		xml.append("</t></is></c>");
+		ascii(SHARED);
+		number(index);
+		ascii(VALUE_END);
 	}
 
-	/** Whether the text can go into XML as it is, the case of nearly every cell. */
-	private static boolean plain(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"' || c >= 0xD800) {
-				return false;
-			}
+	/**
+	 * A cell of text written in place: the text as the unit wrote it, seldom repeated.
+	 */
+	private void inline(String text) {
+		if (text == null || text.isEmpty()) {
+			ascii(EMPTY);
+			return;
 		}
-		return true;
+		ascii(SharedStrings.spaced(text) ? "<c t=\"inlineStr\"><is><t xml:space=\"preserve\">"
+				: "<c t=\"inlineStr\"><is><t>");
+		utf8(SharedStrings.xml(text));
+		ascii("</t></is></c>");
 	}
 
-	private static void escape(StringBuilder xml, String text) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			switch (c) {
-				case '&' -> xml.append("&amp;");
-				case '<' -> xml.append("&lt;");
-				case '>' -> xml.append("&gt;");
-				case '"' -> xml.append("&quot;");
-				default -> {
-					boolean allowed = (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') && c != '\ufffe'
-							&& c != '\uffff' && (!Character.isSurrogate(c) || validPair(text, i));
-					xml.append(allowed ? c : '\ufffd');
-				}
-			}
+	/** Makes room for a row in the buffer, handing the full one over. */
+	private void room() throws IOException {
+		if (this.length > this.buffer.length - ROW_ROOM) {
+			flush();
 		}
 	}
 
-	/** Whether the surrogate at {@code i} belongs to a whole pair. */
-	private static boolean validPair(String text, int i) {
-		char c = text.charAt(i);
-		if (Character.isHighSurrogate(c)) {
-			return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+	private void flush() throws IOException {
+		this.zip.write(this.buffer, this.length);
+		this.buffer = this.zip.buffer();
+		this.length = 0;
+	}
+
+	private void ascii(String text) {
+		int n = text.length();
+		ensure(n);
+		text.getBytes(0, n, this.buffer, this.length);
+		this.length += n;
+	}
+
+	private void ascii(byte[] bytes) {
+		ensure(bytes.length);
+		System.arraycopy(bytes, 0, this.buffer, this.length, bytes.length);
+		this.length += bytes.length;
+	}
+
+	/** A number not below zero, its digits straight into the buffer. */
+	private void number(int value) {
+		int digits = 1;
+		for (int rest = value / 10; rest > 0; rest /= 10) {
+			digits++;
 		}
-		return i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+		ensure(digits);
+		int at = this.length + digits;
+		int rest = value;
+		do {
+			this.buffer[--at] = (byte) ('0' + rest % 10);
+			rest /= 10;
+		}
+		while (rest > 0);
+		this.length += digits;
+	}
+
+	private void utf8(String text) {
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		ensure(bytes.length);
+		System.arraycopy(bytes, 0, this.buffer, this.length, bytes.length);
+		this.length += bytes.length;
+	}
+
+	/** A row longer than the room left (a long raw text): a buffer of its own size. */
+	private void ensure(int bytes) {
+		if (this.length + bytes > this.buffer.length) {
+			this.buffer = java.util.Arrays.copyOf(this.buffer, Math.max(this.buffer.length * 2, this.length + bytes));
+		}
 	}
 
 	/** Ends the sheet being written, if any, and starts the next. */
@@ -232,57 +325,34 @@ final class SourceSheet {
 			throw new IllegalStateException("数据来源的行数多于事先统计的 " + this.parts.size() * (long) MAX_ROWS + " 行");
 		}
 		Part part = this.parts.get(this.part);
-		this.zip.putNextEntry(new ZipEntry(part.entry()));
-		this.xml = new BufferedOutputStream(new NonClosing(this.zip), 1 << 16);
-		this.xml.write(part.head().getBytes(StandardCharsets.UTF_8));
+		this.zip.entry(part.entry());
+		utf8(part.head());
 		this.row = FIRST_ROW;
 	}
 
 	private void endPart() throws IOException {
-		if (this.xml != null) {
-			this.xml.write(this.parts.get(this.part).tail().getBytes(StandardCharsets.UTF_8));
-			this.xml.flush();
-			this.zip.closeEntry();
-			this.xml = null;
-		}
-	}
-
-	/** Ends the last sheet, and writes any sheet no row reached as POI made it. */
-	void finish() {
-		try {
-			if (this.part < 0) {
-				next();
-			}
-			endPart();
-			for (int i = this.part + 1; i < this.parts.size(); i++) {
-				Part part = this.parts.get(i);
-				this.zip.putNextEntry(new ZipEntry(part.entry()));
-				this.zip.write((part.head() + part.tail()).getBytes(StandardCharsets.UTF_8));
-				this.zip.closeEntry();
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/** The package's stream, written through and never closed by a sheet's buffer. */
-	private static final class NonClosing extends FilterOutputStream {
-
-		NonClosing(OutputStream out) {
-			super(out);
-		}
-
-		@Override
-		public void write(byte[] bytes, int offset, int length) throws IOException {
-			this.out.write(bytes, offset, length);
-		}
-
-		@Override
-		public void close() throws IOException {
+		if (this.part >= 0 && this.part < this.parts.size()) {
+			utf8(this.parts.get(this.part).tail());
 			flush();
+			this.zip.closeEntry();
 		}
+	}
 
+	/**
+	 * Ends the last sheet, writes any sheet no row reached as POI made it, and the shared
+	 * strings.
+	 */
+	void finish() throws IOException {
+		if (this.part < 0) {
+			next();
+		}
+		endPart();
+		for (int i = this.part + 1; i < this.parts.size(); i++) {
+			Part part = this.parts.get(i);
+			this.zip.part(part.entry(), (part.head() + part.tail()).getBytes(StandardCharsets.UTF_8));
+		}
+		this.part = this.parts.size();
+		this.zip.part(SharedStrings.ENTRY, this.strings.xml().getBytes(StandardCharsets.UTF_8));
 	}
 
 }

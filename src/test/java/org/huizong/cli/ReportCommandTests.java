@@ -208,6 +208,49 @@ class ReportCommandTests {
 		return rows;
 	}
 
+	/**
+	 * 25 units: the chart of the campaign's sheet shows the 20 with the most bins, from a
+	 * table of its own in that order; 数据来源 keeps every unit's names and text as written,
+	 * markup characters and all.
+	 */
+	@ParameterizedTest
+	@MethodSource("org.huizong.TestDatabase#kinds")
+	void chartsTheLeadingUnitsOfACampaignOfManyAndTracesEveryFigure(String kind) throws Exception {
+		try (TestDatabase db = TestDatabase.create(kind, this.dir)) {
+			String[] files = new String[25];
+			for (int i = 0; i < files.length; i++) {
+				String unit = (i == 0) ? "甲&乙<所>" : String.format("测试单位%02d", i + 1);
+				files[i] = file(unit, (i == 0) ? 7 : 10 * (i + 1), null, null);
+			}
+			files[24] = files[24].replace(",250,", ",\"1,250余\",");
+			load(db, "2017-06", files);
+			Path out = this.dir.resolve("report");
+			RunCommandTests.Result report = RunCommandTests.run("report", "--period", "2017-06", "--out",
+					out.toString(), "--db", db.url());
+			assertThat(report.exit()).as(report.err()).isZero();
+			try (InputStream in = Files.newInputStream(out.resolve("汇总表_2017-06.xlsx"));
+					XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+				XSSFSheet campaign = workbook.getSheet("城市家具专项整治");
+				assertThat(rows(campaign, 28)).startsWith("合计|4,247", "修理果壳箱(只)居前的20个单位", "单位|修理果壳箱(只)",
+						"测试单位25|约1,250", "测试单位24|240", "测试单位23|230");
+				assertThat(rows(campaign, 51)).first().isEqualTo("测试单位06|60");
+				assertThat(campaign.getRowBreaks()).contains(29, 52);
+				XDDFChartData.Series bars = campaign.getDrawingPatriarch()
+					.getCharts()
+					.get(0)
+					.getChartSeries()
+					.get(0)
+					.getSeries(0);
+				assertThat(bars.getCategoryData().getDataRangeReference()).isEqualTo("城市家具专项整治!$A$33:$A$52");
+				assertThat(bars.getValuesData().getDataRangeReference()).isEqualTo("城市家具专项整治!$B$33:$B$52");
+				List<String> sources = rows(workbook.getSheet("数据来源"), 3);
+				assertThat(sources).hasSize(25);
+				assertThat(sources).contains("甲&乙<所>|2017-06|城市家具专项整治|修理果壳箱||7|只|7|甲&乙<所>_2017-06.csv||D2",
+						"测试单位25|2017-06|城市家具专项整治|修理果壳箱||1,250|只|1,250余|测试单位25_2017-06.csv||D2");
+			}
+		}
+	}
+
 	private void load(TestDatabase db, String period, String... files) throws IOException {
 		PeriodHistoryTests.load(db, this.dir, period, List.of(), files);
 	}
