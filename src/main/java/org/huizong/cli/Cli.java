@@ -51,9 +51,9 @@ public final class Cli {
 
 	private static final Map<String, Set<String>> COMMANDS = Map.of("run",
 			Set.of("period", "inbox", "db", "report", "catalog", "severity", "force", "wait"), "restart",
-			Set.of("period", "db", "report", "wait"), "status", Set.of("period", "db"), "serve", Set.of("jobs"),
-			"export", Set.of("period", "level", "out", "db", "compare"), "report",
-			Set.of("period", "out", "db", "template"), "generate",
+			Set.of("period", "db", "report", "wait"), "status", Set.of("period", "db"), "serve",
+			Set.of("jobs", "port", "bind", "db", "inbox"), "export", Set.of("period", "level", "out", "db", "compare"),
+			"report", Set.of("period", "out", "db", "template"), "generate",
 			Set.of("period", "units", "rows", "formats", "out", "seed"), "feedback",
 			Set.of("period", "out", "inbox", "db"));
 
@@ -63,7 +63,9 @@ public final class Cli {
 			      [--severity total.mismatch=error,rate.mismatch=ignore] [--force] [--wait 10m]
 			  java -jar huizong.jar restart --period 2017-06 [--db JDBC_URL] [--report FILE] [--wait 10m]
 			  java -jar huizong.jar status [--period 2017-06] [--db JDBC_URL]
-			  java -jar huizong.jar serve [--jobs DIR]
+			  java -jar huizong.jar serve [--jobs DIR] [--port 8080 [--bind 127.0.0.1] [--inbox DIR] [--db JDBC_URL]]
+			  java -jar huizong.jar user add NAME --role office|unit [--unit UNIT] [--db JDBC_URL]   （密码：标准输入第一行）
+			  java -jar huizong.jar user passwd NAME | user disable NAME [--db JDBC_URL]
 			  java -jar huizong.jar export --period 2017-06 --level unit|campaign --out FILE [--compare] [--db JDBC_URL]
 			  java -jar huizong.jar report --period 2017-06 --out DIR [--template FILE.xlsx] [--db JDBC_URL]
 			  java -jar huizong.jar feedback --period 2017-06 --out DIR [--inbox DIR] [--db JDBC_URL]
@@ -101,6 +103,9 @@ public final class Cli {
 			if (args.length > 0 && (args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h"))) {
 				this.out.print(USAGE_TEXT);
 				return OK;
+			}
+			if (args.length > 0 && args[0].equals("user")) {
+				return ConsoleCommands.user(args, System.in, this.out, databaseProperties(userDb(args)), Cli::start);
 			}
 			Arguments arguments = Arguments.parse(args, COMMANDS);
 			return switch (arguments.command()) {
@@ -236,16 +241,58 @@ public final class Cli {
 
 	private int serve(Arguments arguments) throws Exception {
 		Path jobs = Path.of((arguments.optional("jobs") != null) ? arguments.optional("jobs") : "jobs");
-		JobDefinition.Loaded loaded = JobDefinition.loadAll(jobs);
-		loaded.problems().forEach((problem) -> this.err.println("作业定义无法使用，已跳过：" + problem));
-		List<JobDefinition> definitions = loaded.jobs();
-		if (definitions.isEmpty()) {
-			throw new UsageException("在 " + jobs.toAbsolutePath() + " 中没有找到可用的作业定义（*.yml）");
+		String port = arguments.optional("port");
+		List<JobDefinition> definitions = List.of();
+		if (port == null || arguments.optional("jobs") != null || Files.isDirectory(jobs)) {
+			JobDefinition.Loaded loaded = JobDefinition.loadAll(jobs);
+			loaded.problems().forEach((problem) -> this.err.println("作业定义无法使用，已跳过：" + problem));
+			definitions = loaded.jobs();
+			if (definitions.isEmpty() && port == null) {
+				throw new UsageException("在 " + jobs.toAbsolutePath() + " 中没有找到可用的作业定义（*.yml）");
+			}
 		}
+		ConfigurableApplicationContext console = null;
 		try (Stopper stopper = Stopper.install(this.err)) {
+			if (port != null) {
+				Path inbox = Path.of((arguments.optional("inbox") != null) ? arguments.optional("inbox") : "inbox");
+				console = ConsoleCommands.startConsole(databaseProperties(arguments.optional("db")), port(port),
+						arguments.optional("bind"), inbox);
+				this.err.println("网页控制台已启动：http://" + console.getEnvironment().getProperty("server.address") + ":"
+						+ console.getEnvironment().getProperty("local.server.port") + "/");
+			}
 			new Scheduler(this::runOnce, this::reportOnce, definitions, this.err).serve(stopper);
 			return OK;
 		}
+		finally {
+			if (console != null) {
+				console.close();
+			}
+		}
+	}
+
+	private static int port(String text) {
+		try {
+			int port = Integer.parseInt(text);
+			if (port < 0 || port > 65535) {
+				throw new NumberFormatException();
+			}
+			return port;
+		}
+		catch (NumberFormatException ex) {
+			throw new UsageException("--port 应是 0 到 65535 之间的端口号：" + text);
+		}
+	}
+
+	/**
+	 * The {@code --db} of a {@code user} command, read before its options are checked.
+	 */
+	private static String userDb(String[] args) {
+		for (int i = 0; i < args.length - 1; i++) {
+			if (args[i].equals("--db")) {
+				return args[i + 1];
+			}
+		}
+		return null;
 	}
 
 	private int export(Arguments arguments) throws IOException {
@@ -388,6 +435,11 @@ public final class Cli {
 	 * context has no shutdown hook of its own: on SIGTERM the {@link Stopper} lets the
 	 * file in hand finish first.
 	 */
+	/** The commands' context, for tests in this package. */
+	static ConfigurableApplicationContext startForTests(Map<String, Object> properties) {
+		return start(properties);
+	}
+
 	private static ConfigurableApplicationContext start(Map<String, Object> properties) {
 		String[] args = properties.entrySet()
 			.stream()

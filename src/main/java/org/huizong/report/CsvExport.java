@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -70,6 +71,20 @@ public final class CsvExport {
 			printer.flush();
 		});
 		return rows.size();
+	}
+
+	/** The export's rows, each by the names of its header: for the web API. */
+	public List<Map<String, String>> records(String period, Level level) {
+		String[] names = level.header.split(",");
+		List<Map<String, String>> records = new ArrayList<>();
+		for (List<String> row : rows(period, level, false)) {
+			Map<String, String> record = new java.util.LinkedHashMap<>();
+			for (int i = 0; i < names.length; i++) {
+				record.put(names[i], row.get(i));
+			}
+			records.add(record);
+		}
+		return records;
 	}
 
 	List<List<String>> rows(String period, Level level, boolean compare) {

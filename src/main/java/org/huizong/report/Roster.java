@@ -18,19 +18,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * current file for the period or each month of it, loaded or rejected, with its faults;
  * and which submissions count for the period, the figures of which the report traces.
  */
-final class Roster {
+public final class Roster {
 
 	/**
 	 * A unit's file for the period, or one of its months; {@code file} empty when none.
 	 */
-	record Entry(String unit, String period, String status, String file, Timestamp receivedAt, int errors, int warnings,
-			String reason) {
+	public record Entry(String unit, String period, String status, String file, Timestamp receivedAt, int errors,
+			int warnings, String reason) {
 
-		boolean sent() {
+		public boolean sent() {
 			return "loaded".equals(this.status);
 		}
 
-		String statusText() {
+		public String statusText() {
 			return switch (this.status) {
 				case "loaded" -> "已报送";
 				case "rejected" -> "被拒收";
@@ -50,7 +50,7 @@ final class Roster {
 	}
 
 	/** Per unit (roster order, then others) the entries of the period. */
-	List<Entry> entries() {
+	public List<Entry> entries() {
 		return this.entries;
 	}
 
@@ -62,7 +62,7 @@ final class Roster {
 		return this.counted;
 	}
 
-	static Roster of(JdbcTemplate jdbc, Catalog catalog, Period period) {
+	public static Roster of(JdbcTemplate jdbc, Catalog catalog, Period period) {
 		List<String> within = within(period);
 		List<Object[]> rows = new ArrayList<>();
 		jdbc.query("SELECT s.id, s.unit, s.period, s.status, s.file_name, s.received_at, s.reason, "

@@ -28,6 +28,34 @@ public final class RunReportJson {
 					.writeValue(out, json));
 	}
 
+	/** One file's entry of the run report, as the report and the web API give it. */
+	public static Map<String, Object> toMap(FileReport file) {
+		Map<String, Object> f = new LinkedHashMap<>();
+		f.put("name", file.name());
+		f.put("status", file.status());
+		f.put("unit", file.unit());
+		f.put("facts", file.facts());
+		f.put("reason", file.reason());
+		f.put("reason_code", file.reasonCode());
+		f.put("format", file.format());
+		f.put("encoding", file.encoding());
+		f.put("sha256", file.sha256());
+		f.put("rows", file.rows());
+		f.put("superseded_by", file.supersededBy());
+		List<Map<String, Object>> issues = new ArrayList<>();
+		for (Issue issue : file.issues()) {
+			Map<String, Object> i = new LinkedHashMap<>();
+			i.put("severity", issue.severity().label());
+			i.put("code", issue.code());
+			i.put("sheet", issue.sheet());
+			i.put("cell", issue.cell());
+			i.put("message", issue.message());
+			issues.add(i);
+		}
+		f.put("issues", issues);
+		return f;
+	}
+
 	static Map<String, Object> toMap(RunReport report) {
 		Map<String, Object> root = new LinkedHashMap<>();
 		root.put("period", report.period());
@@ -46,30 +74,7 @@ public final class RunReportJson {
 		root.put("summary", summary);
 		List<Map<String, Object>> files = new ArrayList<>();
 		for (FileReport file : report.files()) {
-			Map<String, Object> f = new LinkedHashMap<>();
-			f.put("name", file.name());
-			f.put("status", file.status());
-			f.put("unit", file.unit());
-			f.put("facts", file.facts());
-			f.put("reason", file.reason());
-			f.put("reason_code", file.reasonCode());
-			f.put("format", file.format());
-			f.put("encoding", file.encoding());
-			f.put("sha256", file.sha256());
-			f.put("rows", file.rows());
-			f.put("superseded_by", file.supersededBy());
-			List<Map<String, Object>> issues = new ArrayList<>();
-			for (Issue issue : file.issues()) {
-				Map<String, Object> i = new LinkedHashMap<>();
-				i.put("severity", issue.severity().label());
-				i.put("code", issue.code());
-				i.put("sheet", issue.sheet());
-				i.put("cell", issue.cell());
-				i.put("message", issue.message());
-				issues.add(i);
-			}
-			f.put("issues", issues);
-			files.add(f);
+			files.add(toMap(file));
 		}
 		root.put("files", files);
 		List<Map<String, Object>> skipped = new ArrayList<>();

@@ -1,0 +1,114 @@
+package org.huizong.web;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.huizong.catalog.Catalog;
+import org.huizong.period.Period;
+import org.huizong.report.Roster;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** What the pages show, read from the tables. */
+public final class Console {
+
+	/** A period and how far its units are. */
+	public record Progress(String period, int sent, int missing, int rejected, int openFaults) {
+	}
+
+	/** A file a unit sent, with its faults. */
+	public record Submission(long id, String period, String file, String status, Timestamp receivedAt, int facts,
+			String reason, List<Fault> faults) {
+
+		public String statusText() {
+			return switch (this.status) {
+				case "loaded" -> "已载入";
+				case "rejected" -> "被拒收";
+				case "replaced" -> "已被替换";
+				default -> this.status;
+			};
+		}
+
+	}
+
+	/** A fault at its cell. */
+	public record Fault(String severity, String sheet, String cell, String message) {
+	}
+
+	private final JdbcTemplate jdbc;
+
+	private final Catalog catalog;
+
+	Console(JdbcTemplate jdbc, Catalog catalog) {
+		this.jdbc = jdbc;
+		this.catalog = catalog;
+	}
+
+	Catalog catalog() {
+		return this.catalog;
+	}
+
+	/** The periods files were sent for, the latest first, at most twelve. */
+	List<Progress> periods() {
+		List<String> periods = this.jdbc.queryForList("SELECT DISTINCT period FROM submission ORDER BY period DESC",
+				String.class);
+		List<Progress> progress = new ArrayList<>();
+		for (String period : periods.subList(0, Math.min(12, periods.size()))) {
+			progress.add(progress(period));
+		}
+		return progress;
+	}
+
+	Progress progress(String period) {
+		int sent = 0;
+		int missing = 0;
+		int rejected = 0;
+		int faults = 0;
+		for (Roster.Entry entry : roster(period).entries()) {
+			if (entry.sent()) {
+				sent++;
+			}
+			else if ("rejected".equals(entry.status())) {
+				rejected++;
+			}
+			else {
+				missing++;
+			}
+			faults += entry.errors();
+		}
+		return new Progress(period, sent, missing, rejected, faults);
+	}
+
+	Roster roster(String period) {
+		return Roster.of(this.jdbc, this.catalog, Period.parse(period));
+	}
+
+	/** A unit's files, the latest first, with their faults. */
+	List<Submission> submissions(String unit) {
+		List<Submission> submissions = this.jdbc.query(
+				"SELECT id, period, file_name, status, received_at, facts, reason FROM submission WHERE unit = ? "
+						+ "ORDER BY received_at DESC, id DESC",
+				(rs, i) -> new Submission(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getTimestamp(5), rs.getInt(6), rs.getString(7), new ArrayList<>()),
+				unit);
+		List<Submission> latest = submissions.subList(0, Math.min(50, submissions.size()));
+		for (Submission submission : latest) {
+			submission.faults()
+				.addAll(this.jdbc.query(
+						"SELECT severity, sheet, cell, message FROM issue WHERE submission_id = ? ORDER BY id",
+						(rs, i) -> new Fault(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+						submission.id()));
+		}
+		return latest;
+	}
+
+	/** Whether the unit is one the catalog or the ledger knows. */
+	boolean knownUnit(String unit) {
+		if (this.catalog.roster().contains(unit)) {
+			return true;
+		}
+		Integer files = this.jdbc.queryForObject("SELECT COUNT(*) FROM submission WHERE unit = ?", Integer.class, unit);
+		return files != null && files > 0;
+	}
+
+}

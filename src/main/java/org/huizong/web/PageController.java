@@ -1,0 +1,179 @@
+package org.huizong.web;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.huizong.period.Period;
+import org.huizong.report.CsvExport;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The console's pages: 首页, a period, a unit (with its upload form), the audit. */
+@Controller
+@Profile("web")
+class PageController {
+
+	private final Accounts accounts;
+
+	private final Console console;
+
+	private final Uploads uploads;
+
+	private final CsvExport export;
+
+	private final Audit audit;
+
+	PageController(Accounts accounts, Console console, Uploads uploads, CsvExport export, Audit audit) {
+		this.accounts = accounts;
+		this.console = console;
+		this.uploads = uploads;
+		this.export = export;
+		this.audit = audit;
+	}
+
+	@GetMapping("/login")
+	String login() {
+		return "login";
+	}
+
+	/**
+	 * The office's home: the periods and how far each is; a unit's account goes to its
+	 * unit.
+	 */
+	@GetMapping("/")
+	String home(Authentication authentication, Model model) {
+		Viewer viewer = Viewer.of(authentication, this.accounts);
+		if (!viewer.office()) {
+			return "redirect:/units/" + encode(viewer.unit());
+		}
+		model.addAttribute("viewer", viewer);
+		model.addAttribute("periods", this.console.periods());
+		model.addAttribute("roster", this.console.catalog().roster());
+		return "home";
+	}
+
+	@GetMapping("/periods/{period}")
+	String period(@PathVariable String period, Authentication authentication, Model model) {
+		Period.parse(period);
+		model.addAttribute("viewer", Viewer.of(authentication, this.accounts));
+		model.addAttribute("period", period);
+		model.addAttribute("progress", this.console.progress(period));
+		model.addAttribute("roster", this.console.roster(period).entries());
+		model.addAttribute("figures", this.export.records(period, CsvExport.Level.CAMPAIGN));
+		return "period";
+	}
+
+	/** The campaigns' figures for the period's charts: per campaign, metric → value. */
+	@GetMapping(path = "/periods/{period}/chart.json", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	Map<String, Map<String, BigDecimal>> chart(@PathVariable String period) {
+		Period.parse(period);
+		Map<String, Map<String, BigDecimal>> campaigns = new LinkedHashMap<>();
+		for (Map<String, String> row : this.export.records(period, CsvExport.Level.CAMPAIGN)) {
+			String metric = row.get("metric") + (row.get("source").isEmpty() ? "" : "（" + row.get("source") + "）");
+			campaigns.computeIfAbsent(row.get("campaign"), (c) -> new LinkedHashMap<>())
+				.put(metric, new BigDecimal(row.get("value")));
+		}
+		return campaigns;
+	}
+
+	@GetMapping("/periods/{period}/export.csv")
+	ResponseEntity<FileSystemResource> exportCsv(@PathVariable String period,
+			@RequestParam(defaultValue = "unit") String level, Authentication authentication) throws IOException {
+		Period.parse(period);
+		Path file = Files.createTempFile("huizong-export-", ".csv");
+		file.toFile().deleteOnExit();
+		this.export.write(period, CsvExport.Level.parse(level), true, file);
+		this.audit.record(authentication.getName(), "下载", period, "汇总数据 " + level + " 级 CSV");
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename("汇总_" + period + "_" + level + ".csv", java.nio.charset.StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+			.body(new FileSystemResource(file));
+	}
+
+	@GetMapping("/units/{unit}")
+	String unit(@PathVariable String unit, Authentication authentication, Model model) {
+		Viewer viewer = mayUse(authentication, unit);
+		model.addAttribute("viewer", viewer);
+		model.addAttribute("unit", unit);
+		model.addAttribute("submissions", this.console.submissions(unit));
+		model.addAttribute("currentPeriod", Period.parse(java.time.YearMonth.now().toString()).toString());
+		return "unit";
+	}
+
+	/**
+	 * A unit's file sent from its page: the answer is the page with the file's outcome.
+	 */
+	@PostMapping("/units/{unit}/upload")
+	String upload(@PathVariable String unit, @RequestParam String period, @RequestParam("file") MultipartFile file,
+			Authentication authentication, Model model) throws Exception {
+		Viewer viewer = mayUse(authentication, unit);
+		try {
+			Map<String, Object> entry = this.uploads.accept(period, unit, file.getOriginalFilename(),
+					file.getInputStream());
+			this.audit.record(viewer.name(), "上传", period, entry.get("name") + "：" + entry.get("status"));
+			model.addAttribute("outcome", entry);
+		}
+		catch (Uploads.Refused ex) {
+			this.audit.record(viewer.name(), "上传被拒", period, ex.getMessage());
+			model.addAttribute("refused", ex.getMessage());
+		}
+		return unit(unit, authentication, model);
+	}
+
+	@GetMapping("/audit")
+	String audit(Authentication authentication, Model model) {
+		model.addAttribute("viewer", Viewer.of(authentication, this.accounts));
+		model.addAttribute("entries", this.audit.latest(200));
+		return "audit";
+	}
+
+	private Viewer mayUse(Authentication authentication, String unit) {
+		Viewer viewer = Viewer.of(authentication, this.accounts);
+		if (!viewer.mayUse(unit)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只能查看本单位的页面");
+		}
+		if (!this.console.knownUnit(unit)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个单位：" + unit);
+		}
+		return viewer;
+	}
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	@ResponseBody
+	String badRequest(IllegalArgumentException ex) {
+		return String.valueOf(ex.getMessage());
+	}
+
+	static String encode(String text) {
+		return org.springframework.web.util.UriUtils.encodePathSegment(text, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+}
