@@ -33,6 +33,15 @@ public final class Console {
 
 	/** A fault at its cell. */
 	public record Fault(String severity, String sheet, String cell, String message) {
+
+		/** {@code 工作表!D2}, {@code D2}, the sheet alone, or 文件 for the file as a whole. */
+		public String place() {
+			if (this.sheet.isEmpty()) {
+				return this.cell.isEmpty() ? "文件" : this.cell;
+			}
+			return this.cell.isEmpty() ? this.sheet : this.sheet + "!" + this.cell;
+		}
+
 	}
 
 	private final JdbcTemplate jdbc;

@@ -123,7 +123,7 @@ class PageController {
 		model.addAttribute("viewer", viewer);
 		model.addAttribute("unit", unit);
 		model.addAttribute("submissions", this.console.submissions(unit));
-		model.addAttribute("currentPeriod", Period.parse(java.time.YearMonth.now().toString()).toString());
+		model.addAttribute("currentPeriod", java.time.YearMonth.now().minusMonths(1).toString());
 		return "unit";
 	}
 
@@ -139,6 +139,10 @@ class PageController {
 					file.getInputStream());
 			this.audit.record(viewer.name(), "上传", period, entry.get("name") + "：" + entry.get("status"));
 			model.addAttribute("outcome", entry);
+			model.addAttribute("outcomeErrors",
+					((List<?>) entry.get("issues")).stream()
+						.filter((issue) -> "error".equals(((Map<?, ?>) issue).get("severity")))
+						.count());
 		}
 		catch (Uploads.Refused ex) {
 			this.audit.record(viewer.name(), "上传被拒", period, ex.getMessage());

@@ -1,0 +1,95 @@
+package org.huizong.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import org.huizong.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The console in Debian's Chromium, headless, as its users work in it: the office logs in
+ * and sees who sent and who has not; a unit's clerk uploads a faulty workbook and sees
+ * its faults at their cells, and cannot open another unit's page. Screenshots go to
+ * {@code target/console/}.
+ */
+class ConsoleBrowserTests {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path SHOTS = Path.of("target", "console");
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void officeAndUnitWorkInTheBrowser() throws Exception {
+		assertThat(CHROMIUM).as("Debian's chromium (.ci/run installs it)").exists();
+		Files.createDirectories(SHOTS);
+		try (TestDatabase db = TestDatabase.create("h2", this.dir);
+				WebConsoleTests.Console console = WebConsoleTests.Console.start(db, this.dir);
+				Playwright playwright = Playwright
+					.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+				Browser browser = playwright.chromium()
+					.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+						.setHeadless(true)
+						.setArgs(java.util.List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+								"--disable-component-update", "--disable-sync")))) {
+			try (BrowserContext office = browser
+				.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+				Page page = office.newPage();
+				page.navigate(console.base + "/");
+				assertThat(page.url()).endsWith("/login");
+				page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("login.png")).setFullPage(true));
+				logIn(page, "office", "office-pass");
+				assertThat(page.locator("h1").textContent()).isEqualTo("各期报送情况");
+				page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("home.png")).setFullPage(true));
+				page.click("text=2017-06");
+				page.waitForSelector("#charts .chart canvas");
+				String roster = page.locator("#roster").innerText();
+				assertThat(roster).contains(WebConsoleTests.OWN + "\t", WebConsoleTests.OTHER + "\t", "已报送");
+				assertThat(page.locator("#roster tr.missing").first().innerText()).startsWith("第三环卫所").contains("未报送");
+				page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("period.png")).setFullPage(true));
+			}
+			try (BrowserContext unit = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+				Page page = unit.newPage();
+				page.navigate(console.base + "/login");
+				logIn(page, "clerk1", "clerk1-pass");
+				assertThat(page.locator("h1").textContent()).isEqualTo(WebConsoleTests.OWN);
+				Path faulty = this.dir.resolve("本月报表.csv");
+				Files.writeString(faulty,
+						"\ufeff专项名称,工作内容,问题来源,数量,单位\r\n城市家具专项整治,修理果壳箱,,12,吨\r\n" + "城市家具专项整治,发现问题,自查,9,件\r\n",
+						StandardCharsets.UTF_8);
+				page.fill("input[name=period]", "2017-06");
+				page.setInputFiles("input[name=file]", faulty);
+				page.click("text=上传并载入");
+				page.waitForSelector("#outcome");
+				String outcome = page.locator("#outcome").innerText();
+				assertThat(outcome).contains("已载入", "有 1 处错误，这些数字未计入汇总", "错误\t\tD2", "修理果壳箱 的计量单位“吨”无法换算为“只”");
+				page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("unit.png")).setFullPage(true));
+				Response other = page.navigate(console.base + "/units/"
+						+ java.net.URLEncoder.encode(WebConsoleTests.OTHER, StandardCharsets.UTF_8));
+				assertThat(other.status()).isEqualTo(403);
+				assertThat(page.content()).doesNotContain(WebConsoleTests.OTHER + "_2017-06.xlsx");
+			}
+		}
+	}
+
+	private static void logIn(Page page, String name, String password) {
+		page.fill("input[name=username]", name);
+		page.fill("input[name=password]", password);
+		page.click("button[type=submit]");
+		page.waitForLoadState();
+	}
+
+}
