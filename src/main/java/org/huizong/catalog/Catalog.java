@@ -14,7 +14,7 @@ public final class Catalog {
 
 	private final NameIndex<String> campaigns;
 
-	private final List<Map.Entry<String, String>> campaignSpellings;
+	private volatile List<Map.Entry<String, String>> campaignSpellings;
 
 	private final NameIndex<Metric> metrics;
 
@@ -32,10 +32,13 @@ public final class Catalog {
 
 	private final List<String> campaignList;
 
+	private final List<String> sourceList;
+
 	Catalog(NameIndex<String> campaigns, NameIndex<Metric> metrics, NameIndex<MeasureAlias> measures,
 			NameIndex<String> sources, NameIndex<String> units, NameIndex<HeaderRole> headers,
 			List<Map.Entry<String, String>> campaignSpellings, List<String> roster, List<Metric> metricList,
-			List<String> campaignList) {
+			List<String> campaignList, List<String> sourceList) {
+		this.sourceList = List.copyOf(sourceList);
 		this.roster = List.copyOf(roster);
 		this.campaignList = List.copyOf(campaignList);
 		this.metricList = List.copyOf(metricList);
@@ -45,9 +48,55 @@ public final class Catalog {
 		this.sources = sources;
 		this.units = units;
 		this.headers = headers;
-		List<Map.Entry<String, String>> longestFirst = new ArrayList<>(campaignSpellings);
+		this.campaignSpellings = longestFirst(campaignSpellings);
+	}
+
+	private static List<Map.Entry<String, String>> longestFirst(List<Map.Entry<String, String>> spellings) {
+		List<Map.Entry<String, String>> longestFirst = new ArrayList<>(spellings);
 		longestFirst.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
-		this.campaignSpellings = List.copyOf(longestFirst);
+		return List.copyOf(longestFirst);
+	}
+
+	/** The problem sources by canonical name, in the order of {@code sources.csv}. */
+	public List<String> sources() {
+		return this.sourceList;
+	}
+
+	/**
+	 * Takes {@code alias} as a spelling of {@code canonical}, a campaign, metric or
+	 * source, from now on: for an office mapping a name while the console runs. The
+	 * catalog's files are written by {@link CatalogLoader#addAlias}.
+	 * @throws IllegalArgumentException where {@code canonical} is no such name
+	 */
+	public synchronized void learn(String kind, String alias, String canonical) {
+		switch (kind) {
+			case "campaign" -> {
+				require(this.campaignList.contains(canonical), kind, canonical);
+				this.campaigns.put(alias, canonical);
+				List<Map.Entry<String, String>> spellings = new ArrayList<>(this.campaignSpellings);
+				spellings.add(new java.util.AbstractMap.SimpleImmutableEntry<>(Names.fold(alias), canonical));
+				this.campaignSpellings = longestFirst(spellings);
+			}
+			case "metric" -> {
+				Metric metric = this.metricList.stream()
+					.filter((m) -> m.name().equals(canonical))
+					.findFirst()
+					.orElse(null);
+				require(metric != null, kind, canonical);
+				this.metrics.put(alias, metric);
+			}
+			case "source" -> {
+				require(this.sourceList.contains(canonical), kind, canonical);
+				this.sources.put(alias, canonical);
+			}
+			default -> throw new IllegalArgumentException("只能映射专项、指标或问题来源的名称：" + kind);
+		}
+	}
+
+	private static void require(boolean known, String kind, String canonical) {
+		if (!known) {
+			throw new IllegalArgumentException("目录中没有这个" + Names.kindLabel(kind) + "：" + canonical);
+		}
 	}
 
 	/** The campaigns by canonical name, in the order of {@code campaigns.csv}. */

@@ -77,7 +77,12 @@ public final class CatalogLoader {
 				metrics.put(spelling, metric);
 			}
 		});
-		NameIndex<String> sources = namesIn(folder, "sources.csv");
+		NameIndex<String> sources = new NameIndex<>();
+		List<String> sourceList = new ArrayList<>();
+		read(folder, "sources.csv", (name, aliases) -> {
+			sourceList.add(name);
+			concat(name, aliases).forEach((spelling) -> sources.put(spelling, name));
+		});
 		NameIndex<String> units = new NameIndex<>();
 		List<String> roster = new ArrayList<>();
 		read(folder, "units.csv", (name, aliases) -> {
@@ -91,13 +96,67 @@ public final class CatalogLoader {
 			}
 		});
 		return new Catalog(campaigns, metrics, measures, sources, units, headers, campaignSpellings, roster, metricList,
-				campaignList);
+				campaignList, sourceList);
 	}
 
-	private static NameIndex<String> namesIn(Path folder, String file) {
-		NameIndex<String> index = new NameIndex<>();
-		read(folder, file, (name, aliases) -> concat(name, aliases).forEach((spelling) -> index.put(spelling, name)));
-		return index;
+	/**
+	 * Adds {@code alias} to the aliases of {@code canonical} in the catalog's file for
+	 * {@code kind} in {@code folder} (made from the bundled copy where the folder has
+	 * none), the file replaced whole; every other row and column kept as it was.
+	 * @throws IllegalArgumentException where the file has no row for {@code canonical}
+	 */
+	public static synchronized void addAlias(Path folder, String kind, String canonical, String alias)
+			throws IOException {
+		String file = switch (kind) {
+			case "campaign" -> "campaigns.csv";
+			case "metric" -> "metrics.csv";
+			case "source" -> "sources.csv";
+			default -> throw new IllegalArgumentException("只能映射专项、指标或问题来源的名称：" + kind);
+		};
+		List<String> header;
+		List<List<String>> rows = new ArrayList<>();
+		try (Reader reader = open(folder, file)) {
+			org.apache.commons.csv.CSVParser parser = FORMAT.parse(reader);
+			header = parser.getHeaderNames();
+			for (CSVRecord record : parser) {
+				rows.add(new ArrayList<>(record.toList()));
+			}
+		}
+		int aliases = header.indexOf("aliases");
+		boolean found = false;
+		for (List<String> row : rows) {
+			if (row.get(0).equals(canonical)) {
+				while (row.size() <= aliases) {
+					row.add("");
+				}
+				List<String> spellings = new ArrayList<>(split(row.get(aliases)));
+				if (!spellings.contains(alias)) {
+					spellings.add(alias);
+				}
+				row.set(aliases, String.join("|", spellings));
+				found = true;
+			}
+		}
+		if (!found) {
+			throw new IllegalArgumentException("目录文件 " + file + " 中没有“" + canonical + "”");
+		}
+		Files.createDirectories(folder);
+		Path temp = Files.createTempFile(folder, file, ".tmp");
+		try {
+			try (java.io.Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+					org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(writer,
+							org.apache.commons.csv.CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+				printer.printRecord(header);
+				for (List<String> row : rows) {
+					printer.printRecord(row);
+				}
+			}
+			Files.move(temp, folder.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+					java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		}
+		finally {
+			Files.deleteIfExists(temp);
+		}
 	}
 
 	private static void read(Path folder, String file, BiConsumer<String, List<String>> nameAndAliases) {

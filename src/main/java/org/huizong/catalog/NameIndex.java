@@ -1,13 +1,16 @@
 package org.huizong.catalog;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
-/** Canonical names and their aliases, looked up by folded spelling. */
+/**
+ * Canonical names and their aliases, looked up by folded spelling; an alias learnt while
+ * runs read it is safe to add.
+ */
 final class NameIndex<T> {
 
-	private final Map<String, T> byFolded = new HashMap<>();
+	private final Map<String, T> byFolded = new ConcurrentHashMap<>();
 
 	void put(String name, T value) {
 		String folded = Names.fold(name);

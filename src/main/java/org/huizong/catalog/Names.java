@@ -131,4 +131,14 @@ public final class Names {
 		return new String[] { folded.substring(0, open), folded.substring(open + 1, folded.length() - 1) };
 	}
 
+	/** 专项, 指标 or 问题来源, for a kind of name. */
+	public static String kindLabel(String kind) {
+		return switch (kind) {
+			case "campaign" -> "专项";
+			case "metric" -> "指标";
+			case "source" -> "问题来源";
+			default -> kind;
+		};
+	}
+
 }

@@ -76,7 +76,7 @@ class WebSecurity {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
 			.permitAll()
-			.requestMatchers("/periods/**", "/audit")
+			.requestMatchers("/periods/**", "/audit", "/catalog/**", "/catalog", "/runs/**", "/runs", "/runs.json")
 			.hasRole(OFFICE)
 			.anyRequest()
 			.authenticated())

@@ -67,9 +67,8 @@ class ConsoleBrowserTests {
 				logIn(page, "clerk1", "clerk1-pass");
 				assertThat(page.locator("h1").textContent()).isEqualTo(WebConsoleTests.OWN);
 				Path faulty = this.dir.resolve("本月报表.csv");
-				Files.writeString(faulty,
-						"\ufeff专项名称,工作内容,问题来源,数量,单位\r\n城市家具专项整治,修理果壳箱,,12,吨\r\n" + "城市家具专项整治,发现问题,自查,9,件\r\n",
-						StandardCharsets.UTF_8);
+				Files.writeString(faulty, "\ufeff专项名称,工作内容,问题来源,数量,单位\r\n城市家具专项整治,修理果壳箱,,12,吨\r\n"
+						+ "城市家具专项整治,修理果皮箱,,30,只\r\n城市家具专项整治,发现问题,自查,9,件\r\n", StandardCharsets.UTF_8);
 				page.fill("input[name=period]", "2017-06");
 				page.setInputFiles("input[name=file]", faulty);
 				page.click("text=上传并载入");
@@ -82,6 +81,33 @@ class ConsoleBrowserTests {
 				assertThat(other.status()).isEqualTo(403);
 				assertThat(page.content()).doesNotContain(WebConsoleTests.OTHER + "_2017-06.xlsx");
 			}
+			WebConsoleTests.Client api = console.basic("office", "office-pass");
+			assertThat(api.get("/api/periods/2017-06/consolidated?level=unit").body())
+				.doesNotContain("\"unit\":\"第一环卫所\",\"campaign\":\"城市家具专项整治\",\"metric\":\"修理果壳箱\"");
+			try (BrowserContext office = browser
+				.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+				Page page = office.newPage();
+				page.navigate(console.base + "/login");
+				logIn(page, "office", "office-pass");
+				page.click("text=目录");
+				page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("catalog.png")).setFullPage(true));
+				com.microsoft.playwright.Locator row = page.locator("#unknown tr",
+						new Page.LocatorOptions().setHasText("修理果皮箱"));
+				assertThat(row.innerText()).contains("指标", "修理果壳箱");
+				row.locator("button", new com.microsoft.playwright.Locator.LocatorOptions().setHasText("修理果壳箱"))
+					.click();
+				assertThat(page.locator("#done").innerText()).isEqualTo("指标“修理果皮箱”已映射为“修理果壳箱”，下次运行起计入");
+				assertThat(page.locator("#unknown").innerText()).doesNotContain("修理果皮箱");
+				page.click("text=运行");
+				page.fill("input[name=period]", "2017-06");
+				page.click("text=开始运行");
+				page.waitForSelector("#runs tbody tr:first-child td:nth-child(5):has-text('已完成')",
+						new Page.WaitForSelectorOptions().setTimeout(60_000));
+				page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("runs.png")).setFullPage(true));
+			}
+			assertThat(api.get("/api/periods/2017-06/consolidated?level=unit").body()).contains(
+					"\"unit\":\"第一环卫所\",\"campaign\":\"城市家具专项整治\",\"metric\":\"修理果壳箱\",\"source\":\"\",\"value\":\"30\"");
+			assertThat(Files.readString(this.dir.resolve("catalog").resolve("metrics.csv"))).contains("修理果皮箱");
 		}
 	}
 

@@ -163,8 +163,9 @@ class WebConsoleTests {
 			user(db, "clerk1", "clerk1-pass", "--role", "unit", "--unit", OWN);
 			user(db, "clerk2", "clerk2-pass", "--role", "unit", "--unit", OTHER);
 			Path inbox = dir.resolve("inbox");
-			return new Console(ConsoleCommands.startConsole(Map.of("spring.datasource.url", db.url()), 0, null, inbox),
-					inbox, generated);
+			return new Console(ConsoleCommands.startConsole(
+					Map.of("spring.datasource.url", db.url(), "huizong.catalog", dir.resolve("catalog").toString()), 0,
+					null, inbox), inbox, generated);
 		}
 
 		private static void user(TestDatabase db, String name, String password, String... options) throws IOException {
