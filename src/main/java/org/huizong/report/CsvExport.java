@@ -74,10 +74,10 @@ public final class CsvExport {
 	}
 
 	/** The export's rows, each by the names of its header: for the web API. */
-	public List<Map<String, String>> records(String period, Level level) {
-		String[] names = level.header.split(",");
+	public List<Map<String, String>> records(String period, Level level, boolean compare) {
+		String[] names = (level.header + (compare ? COMPARE_HEADER : "")).split(",");
 		List<Map<String, String>> records = new ArrayList<>();
-		for (List<String> row : rows(period, level, false)) {
+		for (List<String> row : rows(period, level, compare)) {
 			Map<String, String> record = new java.util.LinkedHashMap<>();
 			for (int i = 0; i < names.length; i++) {
 				record.put(names[i], row.get(i));

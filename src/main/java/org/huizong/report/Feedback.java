@@ -122,6 +122,11 @@ public final class Feedback {
 	}
 
 	/** A name that stays inside the output folder, whatever the unit is called. */
+	/** The name of a unit's feedback workbook for the period. */
+	public static String fileName(String unit, String period) {
+		return fileName(unit, period, new HashSet<>());
+	}
+
 	static String fileName(String unit, String period, Set<String> used) {
 		String safe = unit.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").replace("..", "_").strip();
 		if (safe.isEmpty() || safe.startsWith(".")) {

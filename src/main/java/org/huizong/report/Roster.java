@@ -58,7 +58,7 @@ public final class Roster {
 	 * The submissions whose figures make the period's: each unit's own for the period,
 	 * else those of the shorter periods inside it, by the same rule.
 	 */
-	List<Long> counted() {
+	public List<Long> counted() {
 		return this.counted;
 	}
 

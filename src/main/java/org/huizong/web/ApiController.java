@@ -110,7 +110,7 @@ class ApiController {
 		if (!viewer.office() && asked == CsvExport.Level.CAMPAIGN) {
 			return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("status", 403, "error", "单位账号只能查看本单位的数据"));
 		}
-		List<Map<String, String>> rows = this.export.records(period, asked);
+		List<Map<String, String>> rows = this.export.records(period, asked, false);
 		if (!viewer.office()) {
 			rows = rows.stream().filter((row) -> viewer.unit().equals(row.get("unit"))).toList();
 		}

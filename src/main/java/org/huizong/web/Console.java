@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class Console {
 
 	/** A period and how far its units are. */
-	public record Progress(String period, int sent, int missing, int rejected, int openFaults) {
+	public record Progress(String period, int sent, int missing, int rejected, int openFaults, String due) {
 	}
 
 	/** A file a unit sent, with its faults. */
@@ -48,9 +48,16 @@ public final class Console {
 
 	private final Catalog catalog;
 
-	Console(JdbcTemplate jdbc, Catalog catalog) {
+	private final int dueDay;
+
+	Console(JdbcTemplate jdbc, Catalog catalog, int dueDay) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
+		this.dueDay = dueDay;
+	}
+
+	int dueDay() {
+		return this.dueDay;
 	}
 
 	Catalog catalog() {
@@ -85,7 +92,7 @@ public final class Console {
 			}
 			faults += entry.errors();
 		}
-		return new Progress(period, sent, missing, rejected, faults);
+		return new Progress(period, sent, missing, rejected, faults, dueDate(period, this.dueDay));
 	}
 
 	Roster roster(String period) {
@@ -109,6 +116,47 @@ public final class Console {
 						submission.id()));
 		}
 		return latest;
+	}
+
+	/** A cell behind a figure: where a unit wrote it, and how. */
+	public record Source(String unit, String file, String sheet, String cell, String raw, String value,
+			String measure) {
+	}
+
+	/**
+	 * The cells behind one of the period's figures: every fact of the submissions that
+	 * make the period, of that campaign, metric and source.
+	 */
+	List<Source> sources(String period, String campaign, String metric, String source) {
+		List<Long> counted = roster(period).counted();
+		List<Source> sources = new ArrayList<>();
+		for (int from = 0; from < counted.size(); from += 500) {
+			List<Long> ids = counted.subList(from, Math.min(counted.size(), from + 500));
+			List<Object> args = new ArrayList<>(ids);
+			args.addAll(List.of(campaign, metric, source));
+			sources.addAll(this.jdbc.query("SELECT s.unit, s.file_name, f.sheet, f.cell, f.raw_text, f.fact_value, "
+					+ "f.measure FROM fact f JOIN submission s ON s.id = f.submission_id WHERE f.submission_id IN ("
+					+ org.huizong.load.Databases.marks(ids.size())
+					+ ") AND f.mapped AND f.campaign = ? AND f.metric = ? "
+					+ "AND f.source = ? ORDER BY s.unit, f.sheet, f.cell",
+					(rs, i) -> new Source(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+							rs.getString(5), rs.getBigDecimal(6).stripTrailingZeros().toPlainString(), rs.getString(7)),
+					args.toArray()));
+		}
+		return sources;
+	}
+
+	/**
+	 * When the period's files are due: {@code dueDay} of the month after it ends (0: no
+	 * due date).
+	 */
+	static String dueDate(String period, int dueDay) {
+		if (dueDay <= 0) {
+			return "";
+		}
+		Period asked = Period.parse(period);
+		java.time.YearMonth next = java.time.YearMonth.of(asked.year(), asked.lastMonth()).plusMonths(1);
+		return next.atDay(Math.min(dueDay, next.lengthOfMonth())).toString();
 	}
 
 	/** Whether the unit is one the catalog or the ledger knows. */

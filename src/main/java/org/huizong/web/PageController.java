@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.huizong.period.Period;
 import org.huizong.report.CsvExport;
+import org.huizong.report.Feedback;
+import org.huizong.report.Report;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.ContentDisposition;
@@ -45,12 +47,19 @@ class PageController {
 
 	private final Audit audit;
 
-	PageController(Accounts accounts, Console console, Uploads uploads, CsvExport export, Audit audit) {
+	private final Report report;
+
+	private final Feedback feedback;
+
+	PageController(Accounts accounts, Console console, Uploads uploads, CsvExport export, Audit audit, Report report,
+			Feedback feedback) {
 		this.accounts = accounts;
 		this.console = console;
 		this.uploads = uploads;
 		this.export = export;
 		this.audit = audit;
+		this.report = report;
+		this.feedback = feedback;
 	}
 
 	@GetMapping("/login")
@@ -81,7 +90,7 @@ class PageController {
 		model.addAttribute("period", period);
 		model.addAttribute("progress", this.console.progress(period));
 		model.addAttribute("roster", this.console.roster(period).entries());
-		model.addAttribute("figures", this.export.records(period, CsvExport.Level.CAMPAIGN));
+		model.addAttribute("figures", this.export.records(period, CsvExport.Level.CAMPAIGN, true));
 		return "period";
 	}
 
@@ -91,12 +100,85 @@ class PageController {
 	Map<String, Map<String, BigDecimal>> chart(@PathVariable String period) {
 		Period.parse(period);
 		Map<String, Map<String, BigDecimal>> campaigns = new LinkedHashMap<>();
-		for (Map<String, String> row : this.export.records(period, CsvExport.Level.CAMPAIGN)) {
+		for (Map<String, String> row : this.export.records(period, CsvExport.Level.CAMPAIGN, false)) {
 			String metric = row.get("metric") + (row.get("source").isEmpty() ? "" : "（" + row.get("source") + "）");
 			campaigns.computeIfAbsent(row.get("campaign"), (c) -> new LinkedHashMap<>())
 				.put(metric, new BigDecimal(row.get("value")));
 		}
 		return campaigns;
+	}
+
+	/**
+	 * The cells behind a figure of the period: unit, file, sheet, cell and the text as
+	 * written.
+	 */
+	@GetMapping("/periods/{period}/cells")
+	String cells(@PathVariable String period, @RequestParam String campaign, @RequestParam String metric,
+			@RequestParam(defaultValue = "") String source, Authentication authentication, Model model) {
+		Period.parse(period);
+		model.addAttribute("viewer", Viewer.of(authentication, this.accounts));
+		model.addAttribute("period", period);
+		model.addAttribute("figure", campaign + " / " + metric + (source.isEmpty() ? "" : "（" + source + "）"));
+		model.addAttribute("sources", this.console.sources(period, campaign, metric, source));
+		return "cells";
+	}
+
+	/** The report workbook or the narrative draft of the period, written now. */
+	@GetMapping("/periods/{period}/report/{kind}")
+	ResponseEntity<FileSystemResource> report(@PathVariable String period, @PathVariable String kind,
+			Authentication authentication) throws IOException {
+		Period.parse(period);
+		String prefix = switch (kind) {
+			case "xlsx" -> "汇总表_";
+			case "docx" -> "工作总结_";
+			default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		};
+		Path folder = Files.createTempDirectory("huizong-report-");
+		folder.toFile().deleteOnExit();
+		Path file = null;
+		for (Path written : this.report.write(period, folder, null).files()) {
+			written.toFile().deleteOnExit();
+			if (written.getFileName().toString().startsWith(prefix)) {
+				file = written;
+			}
+		}
+		this.audit.record(authentication.getName(), "下载", period, prefix + period + "." + kind);
+		return download(file, prefix + period + "." + kind, "application/octet-stream");
+	}
+
+	/**
+	 * A unit's feedback workbook of its latest file of the period: its faults at their
+	 * cells.
+	 */
+	@GetMapping("/units/{unit}/feedback/{period}")
+	ResponseEntity<FileSystemResource> feedback(@PathVariable String unit, @PathVariable String period,
+			Authentication authentication) throws IOException {
+		Viewer viewer = mayUse(authentication, unit);
+		Period.parse(period);
+		Path folder = Files.createTempDirectory("huizong-feedback-");
+		folder.toFile().deleteOnExit();
+		this.feedback.write(period, null, folder, (note) -> {
+		});
+		Path file = folder.resolve(Feedback.fileName(unit, period));
+		try (java.util.stream.Stream<Path> written = Files.list(folder)) {
+			written.forEach((path) -> path.toFile().deleteOnExit());
+		}
+		if (!Files.isRegularFile(file)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "本期最近一次运行中没有该单位需要反馈的问题");
+		}
+		this.audit.record(viewer.name(), "下载", period, "问题反馈 " + unit);
+		return download(file, file.getFileName().toString(), "application/octet-stream");
+	}
+
+	private static ResponseEntity<FileSystemResource> download(Path file, String name, String type) {
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename(name, java.nio.charset.StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.contentType(MediaType.parseMediaType(type))
+			.body(new FileSystemResource(file));
 	}
 
 	@GetMapping("/periods/{period}/export.csv")
@@ -123,7 +205,9 @@ class PageController {
 		model.addAttribute("viewer", viewer);
 		model.addAttribute("unit", unit);
 		model.addAttribute("submissions", this.console.submissions(unit));
-		model.addAttribute("currentPeriod", java.time.YearMonth.now().minusMonths(1).toString());
+		String current = java.time.YearMonth.now().minusMonths(1).toString();
+		model.addAttribute("currentPeriod", current);
+		model.addAttribute("due", Console.dueDate(current, this.console.dueDay()));
 		return "unit";
 	}
 
@@ -139,6 +223,7 @@ class PageController {
 					file.getInputStream());
 			this.audit.record(viewer.name(), "上传", period, entry.get("name") + "：" + entry.get("status"));
 			model.addAttribute("outcome", entry);
+			model.addAttribute("outcomePeriod", Period.parse(period).toString());
 			model.addAttribute("outcomeErrors",
 					((List<?>) entry.get("issues")).stream()
 						.filter((issue) -> "error".equals(((Map<?, ?>) issue).get("severity")))

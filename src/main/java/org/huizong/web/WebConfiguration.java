@@ -31,8 +31,8 @@ class WebConfiguration {
 	}
 
 	@Bean
-	Console console(JdbcTemplate jdbc, Catalog catalog) {
-		return new Console(jdbc, catalog);
+	Console console(JdbcTemplate jdbc, Catalog catalog, @Value("${huizong.due-day:10}") int dueDay) {
+		return new Console(jdbc, catalog, dueDay);
 	}
 
 	@Bean

@@ -76,6 +76,15 @@ class ConsoleBrowserTests {
 				String outcome = page.locator("#outcome").innerText();
 				assertThat(outcome).contains("已载入", "有 1 处错误，这些数字未计入汇总", "错误\t\tD2", "修理果壳箱 的计量单位“吨”无法换算为“只”");
 				page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("unit.png")).setFullPage(true));
+				com.microsoft.playwright.Download download = page.waitForDownload(() -> page.click("text=下载问题反馈表"));
+				Path workbook = this.dir.resolve("反馈.xlsx");
+				download.saveAs(workbook);
+				try (org.apache.poi.xssf.usermodel.XSSFWorkbook feedback = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+						workbook.toFile())) {
+					org.apache.poi.ss.usermodel.Cell faultyCell = feedback.getSheetAt(1).getRow(1).getCell(3);
+					assertThat(faultyCell.getCellComment().getString().getString())
+						.isEqualTo("错误：修理果壳箱 的计量单位“吨”无法换算为“只”");
+				}
 				Response other = page.navigate(console.base + "/units/"
 						+ java.net.URLEncoder.encode(WebConsoleTests.OTHER, StandardCharsets.UTF_8));
 				assertThat(other.status()).isEqualTo(403);

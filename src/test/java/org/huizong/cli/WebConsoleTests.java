@@ -80,6 +80,15 @@ class WebConsoleTests {
 				.contains("\"unit\":\"" + OWN)
 				.doesNotContain(OTHER);
 			assertThat(clients[1].get("/periods/2017-06").body()).contains(OWN, OTHER, "未报送", "第三环卫所");
+			HttpResponse<String> login = clients[0].get("/login");
+			assertThat(login.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'self'",
+					"frame-ancestors 'none'");
+			assertThat(login.headers().firstValue("X-Frame-Options")).contains("DENY");
+			assertThat(login.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+			assertThat(clients[1]
+				.get("/periods/2017-06/cells?campaign=" + encode("城市家具专项整治") + "&metric=" + encode("修理果壳箱"))
+				.body()).contains("<td>第一环卫所_2017-06.xlsx</td><td>工作量</td>",
+						"<td>D13</td><td>69</td><td class=\"num\">69</td>");
 			assertThat(clients[2].post(unitPage + "/upload", "period=2017-06").statusCode())
 				.as("a form without its CSRF token")
 				.isEqualTo(403);
@@ -120,6 +129,22 @@ class WebConsoleTests {
 
 	@ParameterizedTest
 	@MethodSource("org.huizong.TestDatabase#kinds")
+	void refusesAnUploadOverTheLimitStoringNothing(String kind) throws Exception {
+		try (TestDatabase db = TestDatabase.create(kind, this.dir);
+				Console console = Console.start(db, this.dir, Map.of("huizong.upload-limit", "4KB"))) {
+			byte[] own = Files.readAllBytes(console.generated.resolve(OWN + "_2017-06.xlsx"));
+			assertThat(own.length).isGreaterThan(4096);
+			long before = console.submissions();
+			HttpResponse<String> answer = console.basic("clerk1", "clerk1-pass")
+				.upload("/api/periods/2017-06/submissions", "本单位.xlsx", own);
+			assertThat(answer.statusCode()).isEqualTo(413);
+			assertThat(console.submissions()).isEqualTo(before);
+			assertThat(console.inboxFiles()).isEmpty();
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("org.huizong.TestDatabase#kinds")
 	void locksAnAccountAfterFiveWrongPasswords(String kind) throws Exception {
 		try (TestDatabase db = TestDatabase.create(kind, this.dir); Console console = Console.start(db, this.dir)) {
 			for (int i = 0; i < 5; i++) {
@@ -131,6 +156,10 @@ class WebConsoleTests {
 			assertThat(console.basic("clerk2", "clerk2-pass").get("/api/periods/2017-06/consolidated").statusCode())
 				.isEqualTo(200);
 		}
+	}
+
+	static String encode(String text) {
+		return URLEncoder.encode(text, StandardCharsets.UTF_8);
 	}
 
 	/** A console on a free port over a period that 第一 and 第二环卫所 sent, with accounts. */
@@ -152,6 +181,10 @@ class WebConsoleTests {
 		}
 
 		static Console start(TestDatabase db, Path dir) throws Exception {
+			return start(db, dir, Map.of());
+		}
+
+		static Console start(TestDatabase db, Path dir, Map<String, Object> settings) throws Exception {
 			Path generated = dir.resolve("generated");
 			assertThat(RunCommandTests
 				.run("generate", "--units", "2", "--rows", "10", "--formats", "xlsx", "--out", generated.toString())
@@ -163,9 +196,10 @@ class WebConsoleTests {
 			user(db, "clerk1", "clerk1-pass", "--role", "unit", "--unit", OWN);
 			user(db, "clerk2", "clerk2-pass", "--role", "unit", "--unit", OTHER);
 			Path inbox = dir.resolve("inbox");
-			return new Console(ConsoleCommands.startConsole(
-					Map.of("spring.datasource.url", db.url(), "huizong.catalog", dir.resolve("catalog").toString()), 0,
-					null, inbox), inbox, generated);
+			Map<String, Object> properties = new java.util.LinkedHashMap<>(settings);
+			properties.put("spring.datasource.url", db.url());
+			properties.put("huizong.catalog", dir.resolve("catalog").toString());
+			return new Console(ConsoleCommands.startConsole(properties, 0, null, inbox), inbox, generated);
 		}
 
 		private static void user(TestDatabase db, String name, String password, String... options) throws IOException {
