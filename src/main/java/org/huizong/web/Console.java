@@ -75,12 +75,43 @@ public final class Console {
 		return progress;
 	}
 
+	/** What a period's page shows, read once for each state of the tables. */
+	public record PeriodView(Progress progress, String rosterRows, String figureRows) {
+	}
+
+	private record Cached(String version, PeriodView view) {
+	}
+
+	private final java.util.Map<String, Cached> views = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * The period's page, from the tables as they are: read again whenever a run has
+	 * started or ended since (in this process or any other), else as read last.
+	 */
+	PeriodView view(String period, org.huizong.report.CsvExport export) {
+		String version = this.jdbc.queryForObject(
+				"SELECT COUNT(*) || '/' || COALESCE(MAX(id), 0) || '/' || COUNT(finished_at) FROM run", String.class);
+		Cached cached = this.views.get(period);
+		if (cached != null && cached.version().equals(version)) {
+			return cached.view();
+		}
+		Roster roster = roster(period);
+		PeriodView view = new PeriodView(progress(period, roster), PeriodTables.roster(roster.entries()), PeriodTables
+			.figures(period, export.records(period, org.huizong.report.CsvExport.Level.CAMPAIGN, true)));
+		this.views.put(period, new Cached(version, view));
+		return view;
+	}
+
 	Progress progress(String period) {
+		return progress(period, roster(period));
+	}
+
+	private Progress progress(String period, Roster roster) {
 		int sent = 0;
 		int missing = 0;
 		int rejected = 0;
 		int faults = 0;
-		for (Roster.Entry entry : roster(period).entries()) {
+		for (Roster.Entry entry : roster.entries()) {
 			if (entry.sent()) {
 				sent++;
 			}

@@ -88,9 +88,10 @@ class PageController {
 		Period.parse(period);
 		model.addAttribute("viewer", Viewer.of(authentication, this.accounts));
 		model.addAttribute("period", period);
-		model.addAttribute("progress", this.console.progress(period));
-		model.addAttribute("roster", this.console.roster(period).entries());
-		model.addAttribute("figures", this.export.records(period, CsvExport.Level.CAMPAIGN, true));
+		Console.PeriodView view = this.console.view(period, this.export);
+		model.addAttribute("progress", view.progress());
+		model.addAttribute("rosterRows", view.rosterRows());
+		model.addAttribute("figureRows", view.figureRows());
 		return "period";
 	}
 
