@@ -27,7 +27,7 @@ public final class DatabaseSettings implements BeanPostProcessor {
 	 * The schema version this build writes: the highest migration under
 	 * {@code db/migration} (a test holds the two equal).
 	 */
-	public static final int SCHEMA_VERSION = 10;
+	public static final int SCHEMA_VERSION = 11;
 
 	private final Environment environment;
 

@@ -52,18 +52,41 @@ public final class Consolidator {
 		if (rebuilt) {
 			refreshStatistics();
 		}
+		List<String> units = (rebuilt && !learnt) ? fewChanged(asked) : null;
 		if (makeParts(asked) || rebuilt) {
-			rebuild(asked);
+			rebuild(asked, (known(asked) && !makeParts(asked)) ? units : null);
 		}
 		boolean below = rebuilt;
 		for (Period longer : asked.enclosingAll()) {
 			if (makeParts(longer) || below || !known(longer)) {
-				rebuild(longer);
+				rebuild(longer, (known(longer) && !makeParts(longer)) ? units : null);
 				below = true;
 			}
 		}
+		this.jdbc.update("DELETE FROM period_unit_changed WHERE period = ?", period);
 		catchUp(Period.parse(String.valueOf(asked.year() - 1)));
 		return rebuilt;
+	}
+
+	/**
+	 * The units whose submissions changed since the period was last consolidated, where
+	 * they are a few of those it has (a fifth at most) and it was consolidated before;
+	 * else {@code null}: every unit is rebuilt.
+	 */
+	private List<String> fewChanged(Period period) {
+		if (!known(period)) {
+			return null;
+		}
+		List<String> changed = this.jdbc.queryForList(
+				"SELECT DISTINCT unit FROM period_unit_changed WHERE period = ? ORDER BY unit", String.class,
+				period.toString());
+		Integer units = this.jdbc.queryForObject(
+				"SELECT COUNT(DISTINCT unit) FROM submission WHERE period = ? AND status = 'loaded'", Integer.class,
+				period.toString());
+		if (changed.isEmpty() || units == null || changed.size() * 5 > units) {
+			return null;
+		}
+		return changed;
 	}
 
 	/**
@@ -134,8 +157,23 @@ public final class Consolidator {
 	 * over time and the latest where it is a stock.
 	 */
 	private void rebuild(Period asked) {
+		rebuild(asked, null);
+	}
+
+	/**
+	 * @param units the units whose rows to rebuild, or {@code null} for every unit; the
+	 * campaigns' totals are summed again from the units' rows either way
+	 */
+	private void rebuild(Period asked, List<String> units) {
 		String period = asked.toString();
-		this.jdbc.update("DELETE FROM unmapped_name WHERE period = ?", period);
+		String only = (units == null) ? "" : " AND unit IN (" + Databases.marks(units.size()) + ")";
+		List<Object> periodAndUnits = new ArrayList<>();
+		periodAndUnits.add(period);
+		if (units != null) {
+			periodAndUnits.addAll(units);
+		}
+		Object[] args = periodAndUnits.toArray();
+		this.jdbc.update("DELETE FROM unmapped_name WHERE period = ?" + only, args);
 		for (String[] kind : List.of(
 				new String[] { "campaign", "f.campaign = ''",
 						"CASE WHEN f.campaign_raw = '' THEN '（无专项名称）' ELSE f.campaign_raw END" },
@@ -146,17 +184,18 @@ public final class Consolidator {
 					+ "MIN(CASE WHEN f.sheet = '' THEN f.cell ELSE f.sheet || '!' || f.cell END), COUNT(*) "
 					+ "FROM fact f JOIN submission s ON s.id = f.submission_id "
 					+ "WHERE s.period = ? AND s.status = 'loaded' AND s.unmapped_facts > 0 AND NOT f.mapped AND "
-					+ kind[1] + " GROUP BY s.period, s.unit, " + kind[2], period);
+					+ kind[1] + only.replace("unit IN", "s.unit IN") + " GROUP BY s.period, s.unit, " + kind[2], args);
 		}
 		this.jdbc.update("DELETE FROM consolidated_campaign WHERE period = ?", period);
-		this.jdbc.update("DELETE FROM consolidated_unit WHERE period = ?", period);
+		this.jdbc.update("DELETE FROM consolidated_unit WHERE period = ?" + only, args);
 		this.jdbc.update("INSERT INTO consolidated_unit (period, unit, campaign, metric, source, total_value, measure, "
 				+ "approx, facts) SELECT s.period, s.unit, t.campaign, t.metric, t.source, SUM(t.total_value), MIN(t.measure), "
 				+ "MAX(CASE WHEN t.approx THEN 1 ELSE 0 END) = 1, SUM(t.facts) FROM fact_total t "
 				+ "JOIN submission s ON s.id = t.submission_id WHERE s.period = ? AND s.status = 'loaded' "
-				+ "GROUP BY s.period, s.unit, t.campaign, t.metric, t.source", period);
+				+ only.replace("unit IN", "s.unit IN") + "GROUP BY s.period, s.unit, t.campaign, t.metric, t.source",
+				args);
 		if (!asked.isMonth()) {
-			rollUp(asked);
+			rollUp(asked, units);
 		}
 		this.jdbc.update(
 				"INSERT INTO consolidated_campaign (period, campaign, metric, source, total_value, measure, approx, "
@@ -172,16 +211,20 @@ public final class Consolidator {
 	}
 
 	/** The figures of the units that sent nothing for the longer period itself. */
-	private void rollUp(Period longer) {
+	private void rollUp(Period longer, List<String> units) {
 		String period = longer.toString();
 		List<String> parts = longer.parts().stream().map(Period::toString).toList();
 		List<String> stocks = this.catalog.stockMetrics();
-		String own = " AND unit NOT IN (SELECT unit FROM submission WHERE period = ? AND status = 'loaded')";
+		String own = " AND unit NOT IN (SELECT unit FROM submission WHERE period = ? AND status = 'loaded')"
+				+ ((units == null) ? "" : " AND unit IN (" + Databases.marks(units.size()) + ")");
 		List<Object> args = new ArrayList<>();
 		args.add(period);
 		args.addAll(parts);
 		args.addAll(stocks);
 		args.add(period);
+		if (units != null) {
+			args.addAll(units);
+		}
 		this.jdbc.update("INSERT INTO consolidated_unit (period, unit, campaign, metric, source, total_value, measure, "
 				+ "approx, facts) SELECT ?, unit, campaign, metric, source, SUM(total_value), MIN(measure), "
 				+ "MAX(CASE WHEN approx THEN 1 ELSE 0 END) = 1, SUM(facts) FROM consolidated_unit WHERE period IN ("
@@ -197,11 +240,15 @@ public final class Consolidator {
 			latest.add(parts.get(i));
 			latest.addAll(stocks);
 			latest.add(period);
+			if (units != null) {
+				latest.addAll(units);
+			}
 			latest.add(period);
 			this.jdbc.update("INSERT INTO consolidated_unit (period, unit, campaign, metric, source, total_value, "
 					+ "measure, approx, facts) SELECT ?, c.unit, c.campaign, c.metric, c.source, c.total_value, "
 					+ "c.measure, c.approx, c.facts FROM consolidated_unit c WHERE c.period = ? AND c.metric IN ("
-					+ Databases.marks(stocks.size()) + ")" + own.replace("unit NOT IN", "c.unit NOT IN")
+					+ Databases.marks(stocks.size()) + ")"
+					+ own.replace("unit NOT IN", "c.unit NOT IN").replace(" AND unit IN", " AND c.unit IN")
 					+ " AND NOT EXISTS (SELECT 1 FROM consolidated_unit d WHERE d.period = ? AND d.unit = c.unit "
 					+ "AND d.campaign = c.campaign AND d.metric = c.metric AND d.source = c.source)", latest.toArray());
 		}

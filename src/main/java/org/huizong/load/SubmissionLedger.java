@@ -125,12 +125,20 @@ public final class SubmissionLedger {
 			names.add(new Object[] { truncate(name, 1000), id });
 			ids.add(new Object[] { id });
 		});
+		this.jdbc.batchUpdate(CHANGED, ids);
 		this.jdbc.batchUpdate("UPDATE submission SET file_name = ?, status = 'loading', reason_code = '', "
 				+ "reason = '', replaced_by = NULL, unmapped_facts = 0 WHERE id = ?", names);
 		this.jdbc.batchUpdate("DELETE FROM fact WHERE submission_id = ?", ids);
 		this.jdbc.batchUpdate("DELETE FROM fact_total WHERE submission_id = ?", ids);
 		this.jdbc.batchUpdate("DELETE FROM issue WHERE submission_id = ?", ids);
 	}
+
+	/**
+	 * Notes the unit of a submission as changed for its period (before and after a
+	 * change).
+	 */
+	static final String CHANGED = "INSERT INTO period_unit_changed (period, unit) SELECT period, unit FROM submission "
+			+ "WHERE id = ?";
 
 	/** Marks the period's consolidated tables as behind its submissions. */
 	public void changed(String period) {
@@ -194,6 +202,16 @@ public final class SubmissionLedger {
 			if (!this.replaced.isEmpty()) {
 				jdbc.batchUpdate("UPDATE submission SET status = 'replaced', replaced_by = ? WHERE id = ?",
 						this.replaced);
+			}
+			List<Object[]> touched = new ArrayList<>();
+			this.loaded.forEach((row) -> touched.add(new Object[] { row[row.length - 1] }));
+			this.rejected.forEach((row) -> touched.add(new Object[] { row[row.length - 1] }));
+			this.replaced.forEach((row) -> {
+				touched.add(new Object[] { row[0] });
+				touched.add(new Object[] { row[1] });
+			});
+			if (!touched.isEmpty()) {
+				jdbc.batchUpdate(CHANGED, touched);
 			}
 		}
 

@@ -58,6 +58,8 @@ public class CatalogPage {
 	String page(Authentication authentication, Model model) {
 		model.addAttribute("viewer", Viewer.of(authentication, this.accounts));
 		model.addAttribute("unknown", unknown());
+		model.addAttribute("choices",
+				java.util.Map.of("campaign", known("campaign"), "metric", known("metric"), "source", known("source")));
 		model.addAttribute("folder", this.folder.toAbsolutePath().normalize().toString());
 		return "catalog";
 	}
@@ -99,16 +101,20 @@ public class CatalogPage {
 		};
 	}
 
+	private List<String> known(String kind) {
+		return switch (kind) {
+			case "campaign" -> this.catalog.campaigns();
+			case "metric" -> this.catalog.metrics().stream().map(Metric::name).toList();
+			default -> this.catalog.sources();
+		};
+	}
+
 	/**
 	 * The three known names of the kind closest to {@code name}, by shared pairs of
 	 * characters.
 	 */
 	List<String> suggestions(String kind, String name) {
-		List<String> known = switch (kind) {
-			case "campaign" -> this.catalog.campaigns();
-			case "metric" -> this.catalog.metrics().stream().map(Metric::name).toList();
-			default -> this.catalog.sources();
-		};
+		List<String> known = known(kind);
 		String folded = Names.fold(name);
 		List<String> ranked = new ArrayList<>(known);
 		ranked.sort(Comparator.comparingDouble((String k) -> -similarity(folded, Names.fold(k)))
