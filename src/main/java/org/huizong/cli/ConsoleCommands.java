@@ -125,6 +125,9 @@ final class ConsoleCommands {
 		properties.put("spring.servlet.multipart.max-request-size", "${huizong.upload-limit:" + UPLOAD_LIMIT + "}");
 		properties.put("server.servlet.session.cookie.same-site", "strict");
 		properties.put("server.error.include-message", "always");
+		// uploads wait for their period's run without a connection; pages and logins go
+		// on meanwhile
+		properties.putIfAbsent("spring.datasource.hikari.maximum-pool-size", 20);
 		String aot = System.getProperty("spring.aot.enabled");
 		System.setProperty("spring.aot.enabled", "false");
 		try {

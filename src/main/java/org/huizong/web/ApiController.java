@@ -117,6 +117,12 @@ class ApiController {
 		return ResponseEntity.ok(rows);
 	}
 
+	@org.springframework.web.bind.annotation.ExceptionHandler(Uploads.Busy.class)
+	ResponseEntity<Map<String, Object>> busy(Uploads.Busy ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.body(Map.of("status", "busy", "reason", String.valueOf(ex.getMessage())));
+	}
+
 	@org.springframework.web.bind.annotation.ExceptionHandler(IllegalArgumentException.class)
 	ResponseEntity<Map<String, Object>> badRequest(IllegalArgumentException ex) {
 		return ResponseEntity.badRequest().body(Map.of("status", 400, "error", String.valueOf(ex.getMessage())));

@@ -230,7 +230,7 @@ class PageController {
 						.filter((issue) -> "error".equals(((Map<?, ?>) issue).get("severity")))
 						.count());
 		}
-		catch (Uploads.Refused ex) {
+		catch (Uploads.Refused | Uploads.Busy ex) {
 			this.audit.record(viewer.name(), "上传被拒", period, ex.getMessage());
 			model.addAttribute("refused", ex.getMessage());
 		}

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -73,8 +74,13 @@ public final class Uploads {
 
 	private final Duration wait;
 
+	private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	private final Map<String, java.util.concurrent.locks.ReentrantLock> locks = new java.util.concurrent.ConcurrentHashMap<>();
+
 	public Uploads(Path inbox, Catalog catalog, SeverityPolicy policy, ReadLimits limits, RunLauncher launcher,
-			RunReports reports, Clock clock, Duration wait) {
+			RunReports reports, Clock clock, Duration wait, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
 		this.inbox = inbox;
 		this.catalog = catalog;
 		this.policy = policy;
@@ -119,21 +125,63 @@ public final class Uploads {
 			}
 			Path folder = Files.createDirectories(this.inbox.resolve(period.toString()));
 			Files.move(staged, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-			Optional<JobExecution> run = this.launcher.run(period.toString(), folder, false, this.wait, (note) -> {
-			});
-			if (run.isEmpty()) {
-				throw new IllegalStateException("期间 " + period + " 另有一次汇总仍在运行，文件已保存，将在下次运行时载入");
-			}
-			for (FileReport file : this.reports.load(run.get().getId()).files()) {
-				if (file.name().equals(name)) {
-					return RunReportJson.toMap(file);
-				}
-			}
-			throw new IllegalStateException("运行报告中没有找到文件 " + name);
+			return load(period.toString(), folder, name);
 		}
 		finally {
 			Files.deleteIfExists(staged);
 		}
+	}
+
+	/**
+	 * Loads the stored file by a run of the period's folder, one at a time for each
+	 * period: files that arrive while a run goes on wait, and the next run loads them all
+	 * at once; a file an earlier run already read is answered from that run's report.
+	 */
+	private Map<String, Object> load(String period, Path folder, String name) throws Exception {
+		java.util.concurrent.locks.ReentrantLock lock = this.locks.computeIfAbsent(period,
+				(p) -> new java.util.concurrent.locks.ReentrantLock(true));
+		lock.lockInterruptibly();
+		try {
+			Optional<Map<String, Object>> read = readBefore(period, name);
+			if (read.isPresent()) {
+				return read.get();
+			}
+			Optional<JobExecution> run = this.launcher.run(period, folder, false, this.wait, (note) -> {
+			});
+			if (run.isEmpty()) {
+				throw new Busy("期间 " + period + " 另有一次汇总（命令行或夜间作业）仍在运行，文件已保存，将在下次运行时载入：" + name);
+			}
+			return readBefore(period, name).orElseThrow(() -> new IllegalStateException("运行报告中没有找到文件 " + name));
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/** The file's entry in the report of the latest run that read it, if one did. */
+	private Optional<Map<String, Object>> readBefore(String period, String name) {
+		List<Long> runs = this.jdbc.queryForList(
+				"SELECT rf.run_id FROM run_file rf JOIN submission s ON "
+						+ "s.id = rf.submission_id WHERE s.period = ? AND s.file_name = ? ORDER BY rf.run_id DESC",
+				Long.class, period, name);
+		if (runs.isEmpty()) {
+			return Optional.empty();
+		}
+		for (FileReport file : this.reports.load(runs.get(0)).files()) {
+			if (file.name().equals(name)) {
+				return Optional.of(RunReportJson.toMap(file));
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** Another process's run of the period held it longer than an upload waits: 503. */
+	static final class Busy extends RuntimeException {
+
+		Busy(String message) {
+			super(message);
+		}
+
 	}
 
 	/** A unit's file must be its own: read here, before it is stored. */

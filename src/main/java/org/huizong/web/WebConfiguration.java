@@ -37,9 +37,9 @@ class WebConfiguration {
 
 	@Bean
 	Uploads uploads(@Value("${huizong.web.inbox:inbox}") String inbox, Catalog catalog, SeverityPolicy policy,
-			ReadLimits limits, RunLauncher launcher, RunReports reports, Clock clock) {
+			ReadLimits limits, RunLauncher launcher, RunReports reports, Clock clock, JdbcTemplate jdbc) {
 		return new Uploads(Path.of(inbox).toAbsolutePath().normalize(), catalog, policy, limits, launcher, reports,
-				clock, Duration.ofMinutes(2));
+				clock, Duration.ofMinutes(2), jdbc);
 	}
 
 }

@@ -127,6 +127,39 @@ class WebConsoleTests {
 		}
 	}
 
+	/**
+	 * Uploads at once all load: those that arrive while a run goes on are loaded by the
+	 * next.
+	 */
+	@ParameterizedTest
+	@MethodSource("org.huizong.TestDatabase#kinds")
+	void loadsEveryFileOfUploadsAtOnce(String kind) throws Exception {
+		try (TestDatabase db = TestDatabase.create(kind, this.dir); Console console = Console.start(db, this.dir)) {
+			byte[][] files = { Files.readAllBytes(console.generated.resolve(OWN + "_2017-06.xlsx")),
+					Files.readAllBytes(console.generated.resolve(OTHER + "_2017-06.xlsx")) };
+			java.util.concurrent.ExecutorService users = java.util.concurrent.Executors.newFixedThreadPool(8);
+			try {
+				List<java.util.concurrent.Future<HttpResponse<String>>> answers = new ArrayList<>();
+				for (int i = 0; i < 8; i++) {
+					byte[] file = files[i % 2];
+					answers.add(users.submit(() -> console.basic("office", "office-pass")
+						.upload("/api/periods/2017-06/submissions", "上传.xlsx", file)));
+				}
+				for (java.util.concurrent.Future<HttpResponse<String>> answer : answers) {
+					assertThat(answer.get().statusCode()).as(answer.get().body()).isEqualTo(200);
+					assertThat(answer.get().body()).contains("\"status\":\"loaded\"");
+				}
+			}
+			finally {
+				users.shutdown();
+			}
+			assertThat(console.inboxFiles()).hasSize(8);
+			Long current = console.context.getBean(JdbcTemplate.class)
+				.queryForObject("SELECT COUNT(*) FROM submission WHERE status = 'loaded'", Long.class);
+			assertThat(current).isEqualTo(2);
+		}
+	}
+
 	@ParameterizedTest
 	@MethodSource("org.huizong.TestDatabase#kinds")
 	void refusesAnUploadOverTheLimitStoringNothing(String kind) throws Exception {
