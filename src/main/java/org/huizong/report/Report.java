@@ -118,13 +118,8 @@ public final class Report {
 		return count[1];
 	}
 
-	/** The submissions a few hundred at a time, in order: an IN list a database takes. */
 	private static void inChunks(List<Long> submissions, java.util.function.Consumer<List<Long>> chunk) {
-		List<Long> sorted = new ArrayList<>(submissions);
-		java.util.Collections.sort(sorted);
-		for (int from = 0; from < sorted.size(); from += IDS_A_QUERY) {
-			chunk.accept(sorted.subList(from, Math.min(sorted.size(), from + IDS_A_QUERY)));
-		}
+		Databases.inChunks(submissions, IDS_A_QUERY, chunk);
 	}
 
 	/**

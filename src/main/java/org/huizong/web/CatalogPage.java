@@ -75,13 +75,6 @@ public class CatalogPage {
 		return "redirect:/catalog";
 	}
 
-	@org.springframework.web.bind.annotation.ExceptionHandler(IllegalArgumentException.class)
-	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.BAD_REQUEST)
-	@org.springframework.web.bind.annotation.ResponseBody
-	String badRequest(IllegalArgumentException ex) {
-		return String.valueOf(ex.getMessage());
-	}
-
 	private List<Unknown> unknown() {
 		List<Unknown> unknown = this.jdbc.query(
 				"SELECT kind, name, COUNT(DISTINCT unit), SUM(occurrences), MIN(file_name), MIN(first_cell), "

@@ -159,10 +159,8 @@ public final class Console {
 	 * make the period, of that campaign, metric and source.
 	 */
 	List<Source> sources(String period, String campaign, String metric, String source) {
-		List<Long> counted = roster(period).counted();
 		List<Source> sources = new ArrayList<>();
-		for (int from = 0; from < counted.size(); from += 500) {
-			List<Long> ids = counted.subList(from, Math.min(counted.size(), from + 500));
+		org.huizong.load.Databases.inChunks(roster(period).counted(), 500, (ids) -> {
 			List<Object> args = new ArrayList<>(ids);
 			args.addAll(List.of(campaign, metric, source));
 			sources.addAll(this.jdbc.query("SELECT s.unit, s.file_name, f.sheet, f.cell, f.raw_text, f.fact_value, "
@@ -173,7 +171,7 @@ public final class Console {
 					(rs, i) -> new Source(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 							rs.getString(5), rs.getBigDecimal(6).stripTrailingZeros().toPlainString(), rs.getString(7)),
 					args.toArray()));
-		}
+		});
 		return sources;
 	}
 

@@ -13,7 +13,6 @@ import org.huizong.report.CsvExport;
 import org.huizong.report.Feedback;
 import org.huizong.report.Report;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,15 +21,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.util.FileSystemUtils;
 
 /** The console's pages: 首页, a period, a unit (with its upload form), the audit. */
 @Controller
@@ -126,7 +125,7 @@ class PageController {
 
 	/** The report workbook or the narrative draft of the period, written now. */
 	@GetMapping("/periods/{period}/report/{kind}")
-	ResponseEntity<FileSystemResource> report(@PathVariable String period, @PathVariable String kind,
+	ResponseEntity<StreamingResponseBody> report(@PathVariable String period, @PathVariable String kind,
 			Authentication authentication) throws IOException {
 		Period.parse(period);
 		String prefix = switch (kind) {
@@ -135,16 +134,14 @@ class PageController {
 			default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		};
 		Path folder = Files.createTempDirectory("huizong-report-");
-		folder.toFile().deleteOnExit();
 		Path file = null;
 		for (Path written : this.report.write(period, folder, null).files()) {
-			written.toFile().deleteOnExit();
 			if (written.getFileName().toString().startsWith(prefix)) {
 				file = written;
 			}
 		}
 		this.audit.record(authentication.getName(), "下载", period, prefix + period + "." + kind);
-		return download(file, prefix + period + "." + kind, "application/octet-stream");
+		return download(folder, file, prefix + period + "." + kind, "application/octet-stream");
 	}
 
 	/**
@@ -152,26 +149,35 @@ class PageController {
 	 * cells.
 	 */
 	@GetMapping("/units/{unit}/feedback/{period}")
-	ResponseEntity<FileSystemResource> feedback(@PathVariable String unit, @PathVariable String period,
+	ResponseEntity<StreamingResponseBody> feedback(@PathVariable String unit, @PathVariable String period,
 			Authentication authentication) throws IOException {
 		Viewer viewer = mayUse(authentication, unit);
 		Period.parse(period);
 		Path folder = Files.createTempDirectory("huizong-feedback-");
-		folder.toFile().deleteOnExit();
 		this.feedback.write(period, null, folder, (note) -> {
 		});
 		Path file = folder.resolve(Feedback.fileName(unit, period));
-		try (java.util.stream.Stream<Path> written = Files.list(folder)) {
-			written.forEach((path) -> path.toFile().deleteOnExit());
-		}
 		if (!Files.isRegularFile(file)) {
+			FileSystemUtils.deleteRecursively(folder);
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "本期最近一次运行中没有该单位需要反馈的问题");
 		}
 		this.audit.record(viewer.name(), "下载", period, "问题反馈 " + unit);
-		return download(file, file.getFileName().toString(), "application/octet-stream");
+		return download(folder, file, file.getFileName().toString(), "application/octet-stream");
 	}
 
-	private static ResponseEntity<FileSystemResource> download(Path file, String name, String type) {
+	/**
+	 * A file written for this download only, sent and then removed with its folder: a
+	 * console that runs for months keeps nothing of what it handed out.
+	 */
+	private static ResponseEntity<StreamingResponseBody> download(Path folder, Path file, String name, String type) {
+		StreamingResponseBody body = (out) -> {
+			try {
+				Files.copy(file, out);
+			}
+			finally {
+				FileSystemUtils.deleteRecursively(folder);
+			}
+		};
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment()
@@ -179,25 +185,18 @@ class PageController {
 						.build()
 						.toString())
 			.contentType(MediaType.parseMediaType(type))
-			.body(new FileSystemResource(file));
+			.body(body);
 	}
 
 	@GetMapping("/periods/{period}/export.csv")
-	ResponseEntity<FileSystemResource> exportCsv(@PathVariable String period,
+	ResponseEntity<StreamingResponseBody> exportCsv(@PathVariable String period,
 			@RequestParam(defaultValue = "unit") String level, Authentication authentication) throws IOException {
 		Period.parse(period);
-		Path file = Files.createTempFile("huizong-export-", ".csv");
-		file.toFile().deleteOnExit();
+		Path folder = Files.createTempDirectory("huizong-export-");
+		Path file = folder.resolve("export.csv");
 		this.export.write(period, CsvExport.Level.parse(level), true, file);
 		this.audit.record(authentication.getName(), "下载", period, "汇总数据 " + level + " 级 CSV");
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename("汇总_" + period + "_" + level + ".csv", java.nio.charset.StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
-			.body(new FileSystemResource(file));
+		return download(folder, file, "汇总_" + period + "_" + level + ".csv", "text/csv;charset=UTF-8");
 	}
 
 	@GetMapping("/units/{unit}")
@@ -253,13 +252,6 @@ class PageController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个单位：" + unit);
 		}
 		return viewer;
-	}
-
-	@ExceptionHandler(IllegalArgumentException.class)
-	@ResponseStatus(HttpStatus.BAD_REQUEST)
-	@ResponseBody
-	String badRequest(IllegalArgumentException ex) {
-		return String.valueOf(ex.getMessage());
 	}
 
 	static String encode(String text) {
